@@ -1,0 +1,19 @@
+/**
+ * The Moravec scoring plugin contract.
+ *
+ * <p>A scoring plugin is an OSGi bundle that registers a {@link dev.moravec.api.TaskScorer} service,
+ * usually as a Declarative Services component. The host exports this package to every bundle; a
+ * plugin imports it and never bundles a copy of its own. The host rates every task with every
+ * active scorer and combines their {@link dev.moravec.api.Rating ratings} into a verdict.
+ *
+ * <p>Only the types of this package cross the plugin boundary. They are immutable and safe to share
+ * between threads.
+ *
+ * @since 1.0.0
+ */
+@Export
+@Version("1.0.0")
+package dev.moravec.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
