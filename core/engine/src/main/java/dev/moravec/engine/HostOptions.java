@@ -1,0 +1,43 @@
+package dev.moravec.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the plugin host finds its bundles.
+ *
+ * @param runtimeBundles the OSGi runtime bundles started before any plugin (Declarative Services and
+ *     its dependencies); a failure to start one of them is fatal
+ * @param pluginsDir the folder whose jars are the plugins; a missing folder means no plugins
+ * @param properties extra framework properties, such as scorer settings from the configuration
+ */
+public record HostOptions(List<Path> runtimeBundles, Path pluginsDir, Map<String, String> properties) {
+
+    /** Copies the lists. */
+    public HostOptions {
+        runtimeBundles = List.copyOf(runtimeBundles);
+        properties = Map.copyOf(properties);
+    }
+
+    /**
+     * Every jar in a folder, by name.
+     *
+     * @param dir the folder
+     * @return the jars; empty if the folder does not exist
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<Path> jarsIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.moravec.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private Path write(String json) throws Exception {
+        return Files.writeString(dir.resolve("config.json"), json);
+    }
+
+    @Test
+    void readsEveryKeyAndKeepsDefaultsForMissingOnes() throws Exception {
+        EngineConfig config = EngineConfig.read(write("""
+                {"thresholds": {"transferability": 0.6},
+                 "scorers": {"lexicon": {"weight": 2.5, "settings": {"file": "my.json"}}, "semantic": {"enabled": false}},
+                 "taskTimeLimitMillis": 750}
+                """), mapper);
+        assertThat(config.thresholds()).isEqualTo(new Thresholds(0.6, 0.5));
+        assertThat(config.scorer("lexicon").weight()).isEqualTo(2.5);
+        assertThat(config.scorer("semantic").enabled()).isFalse();
+        assertThat(config.scorer("other")).isEqualTo(ScorerSettings.DEFAULT);
+        assertThat(config.taskTimeLimit()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.quarantineAfter()).isEqualTo(EngineConfig.DEFAULT_QUARANTINE_AFTER);
+        assertThat(config.scorerProperties()).containsExactly(java.util.Map.entry("moravec.scorer.lexicon.file", "my.json"));
+        assertThat(EngineConfig.read(write("{}"), mapper)).isEqualTo(EngineConfig.defaults());
+    }
+
+    @Test
+    void namesFileLineAndKeyOfAMistake() throws Exception {
+        assertThatThrownBy(() -> EngineConfig.read(write("{\n  \"threshold\": {}\n}"), mapper))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir.resolve("config.json") + ":2: unknown key 'threshold'; known keys there are");
+        assertThatThrownBy(() -> EngineConfig.read(write("{\"thresholds\": {\"transferability\": 1.5}}"), mapper))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("thresholds.transferability 1.5 is outside [0, 1]");
+        assertThatThrownBy(() -> EngineConfig.read(write("{\"scorers\": {\"lexicon\": {\"weight\": -1}}}"), mapper))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageEndingWith("scorers.lexicon: weight -1.0 must be a finite number >= 0");
+        assertThatThrownBy(() -> EngineConfig.read(write("{\"quarantineAfter\": \"x\"}"), mapper))
+                .isInstanceOf(BadInputException.class).hasMessageContaining(":1: ");
+        assertThatThrownBy(() -> EngineConfig.read(dir.resolve("missing.json"), mapper))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("does not exist");
+    }
+}

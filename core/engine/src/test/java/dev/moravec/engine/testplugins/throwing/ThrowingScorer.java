@@ -1,0 +1,35 @@
+package dev.moravec.engine.testplugins.throwing;
+
+import dev.moravec.api.Axis;
+import dev.moravec.api.Rating;
+import dev.moravec.api.ScorerInfo;
+import dev.moravec.api.ScoringContext;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskScorer;
+import java.util.EnumSet;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/** A misbehaving test plugin: throws on tasks that mention "boom", returns NaN on "nan". */
+@Component
+public class ThrowingScorer implements TaskScorer {
+
+    private static final ScorerInfo INFO =
+            new ScorerInfo("throwing", "1.0.0", "throws now and then", EnumSet.allOf(Axis.class));
+
+    @Override
+    public ScorerInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Rating rate(Task task, ScoringContext context) {
+        if (task.statement().contains("boom")) {
+            throw new IllegalStateException("deliberate failure");
+        }
+        if (task.statement().contains("nan")) {
+            return Rating.of(Double.NaN, 0.5, 0.5, List.of("not a number"));
+        }
+        return Rating.of(0.3, 0.7, 0.5, List.of("all fine"));
+    }
+}
