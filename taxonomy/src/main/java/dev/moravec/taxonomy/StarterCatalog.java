@@ -1,0 +1,72 @@
+package dev.moravec.taxonomy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in starter catalog: task statements written for Moravec, in its own words, for real
+ * O*NET-SOC 2019 occupations in every civilian SOC major group, so every command works before any
+ * O*NET release is imported. It is a TSV file in the layout of O*NET's Task Statements, with the
+ * occupation's title as an extra column.
+ */
+public final class StarterCatalog {
+
+    /** The catalog's name, as messages and outputs show it. */
+    public static final String NAME = "starter-catalog.tsv";
+
+    private static final Map<String, String> OCCUPATIONS = readOccupations();
+
+    private StarterCatalog() {}
+
+    /**
+     * Opens the catalog.
+     *
+     * @return its bytes (UTF-8 TSV with a header line); the caller closes the stream
+     */
+    public static InputStream open() {
+        InputStream in = StarterCatalog.class.getResourceAsStream(NAME);
+        if (in == null) {
+            throw new IllegalStateException(NAME + " is missing from the taxonomy jar; rebuild Moravec");
+        }
+        return in;
+    }
+
+    /** @return the catalog's occupations, code to title, in catalog order */
+    public static Map<String, String> occupations() {
+        return OCCUPATIONS;
+    }
+
+    /**
+     * The title of an occupation the starter catalog knows.
+     *
+     * @param code an O*NET-SOC code
+     * @return its title, or empty
+     */
+    public static Optional<String> title(String code) {
+        return Optional.ofNullable(OCCUPATIONS.get(code));
+    }
+
+    private static Map<String, String> readOccupations() {
+        Map<String, String> occupations = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(open(), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] fields = line.split("\t", -1);
+                if (fields.length >= 2) {
+                    occupations.putIfAbsent(fields[0], fields[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in " + NAME, e);
+        }
+        return Collections.unmodifiableMap(occupations);
+    }
+}
