@@ -1,0 +1,70 @@
+package dev.moravec.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the command runs: the distribution's home folder (its {@code bundles/} and {@code plugins/}),
+ * the environment variables it reads, and its standard streams. Tests make their own.
+ *
+ * @param home the distribution's folder, holding {@code bundles/} and {@code plugins/}
+ * @param variables environment variables ({@code MORAVEC_PLUGINS})
+ * @param stdin what {@code -} reads
+ * @param stdout where output goes when no {@code --out} is given
+ */
+public record Environment(Path home, Map<String, String> variables, InputStream stdin, PrintStream stdout) {
+
+    /**
+     * The process's environment: home from the system property {@code moravec.home} (the launcher
+     * sets it), else the folder above the jar this class came from ({@code lib/..}).
+     *
+     * @return the environment
+     */
+    public static Environment fromSystem() {
+        String property = System.getProperty("moravec.home");
+        Path home = property != null ? Path.of(property) : jarHome();
+        return new Environment(home.toAbsolutePath().normalize(), System.getenv(), System.in, System.out);
+    }
+
+    private static Path jarHome() {
+        try {
+            Path jar = Path.of(Environment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path lib = jar.getParent();
+            return lib == null || lib.getParent() == null ? Path.of(".") : lib.getParent();
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of(".");
+        }
+    }
+
+    /** @return the folder of the OSGi runtime bundles */
+    public Path bundlesDir() {
+        return home.resolve("bundles");
+    }
+
+    /**
+     * The plugins folder: the option if given, else {@code MORAVEC_PLUGINS}, else the distribution's
+     * {@code plugins/}.
+     *
+     * @param option the {@code --plugins} option, or {@code null}
+     * @return the folder
+     */
+    public Path pluginsDir(Path option) {
+        if (option != null) {
+            return option;
+        }
+        String variable = variables.get("MORAVEC_PLUGINS");
+        if (variable != null && !variable.isBlank()) {
+            return Path.of(variable);
+        }
+        return home.resolve("plugins");
+    }
+
+    /** @return whether the home folder looks like a distribution */
+    public boolean hasBundles() {
+        return Files.isDirectory(bundlesDir());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.moravec.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * A distribution laid out in a temporary folder from the build's runtime bundles and the lexicon
+ * bundle, and a way to run the command in it through {@link CommandLine#execute} with captured output.
+ */
+final class CliFixture {
+
+    final Path home;
+    final Map<String, String> variables = new HashMap<>();
+
+    CliFixture(Path dir) throws IOException {
+        this.home = dir.resolve("moravec");
+        copyJars(Path.of("target", "runtime-bundles"), home.resolve("bundles"));
+        copyJars(Path.of("target", "test-plugins"), home.resolve("plugins"));
+    }
+
+    static void copyJars(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> jars = Files.list(from)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, to.resolve(jar.getFileName()));
+            }
+        }
+    }
+
+    Path plugins() {
+        return home.resolve("plugins");
+    }
+
+    Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    Run runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment environment = new Environment(home, variables,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        CommandLine commandLine = Moravec.commandLine(environment);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = commandLine.execute(args);
+        return new Run(code, out + stdout.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+    }
+}

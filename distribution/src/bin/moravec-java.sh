@@ -1,0 +1,59 @@
+# Finds a JDK 21 or later for Moravec; sourced by bin/moravec, ./moravec and ./mvnw (bash).
+# Sets MORAVEC_JAVA_HOME and MORAVEC_JAVA_VERSION (the feature version, e.g. 25), or returns 1.
+# Looks at, in order: $MORAVEC_JAVA_HOME, $JAVA_HOME, the java on the PATH, then the common install
+# folders (/usr/lib/jvm, /usr/java, /opt/java, /opt/jdk*, ~/.sdkman, ~/.jdks, macOS JavaVirtualMachines),
+# taking the newest there.
+
+moravec_java_version() { # JDK home -> feature version on stdout, or nothing
+  local home=$1 v=""
+  [[ -x "$home/bin/java" ]] || return 0
+  if [[ -f "$home/release" ]]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$home/release" | head -n 1)
+  fi
+  if [[ -z $v ]]; then
+    v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
+      | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)
+  fi
+  [[ $v == 1 ]] && v=8 # 1.8 and older
+  printf '%s' "$v"
+}
+
+moravec_find_java() {
+  local candidate v best="" best_v=0 path_java
+  local -a candidates=()
+  [[ -n ${MORAVEC_JAVA_HOME:-} ]] && candidates+=("$MORAVEC_JAVA_HOME")
+  [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME")
+  if path_java=$(command -v java 2>/dev/null); then
+    path_java=$(readlink -f "$path_java" 2>/dev/null || printf '%s' "$path_java")
+    candidates+=("$(dirname "$(dirname "$path_java")")")
+  fi
+  for candidate in "${candidates[@]}"; do
+    v=$(moravec_java_version "$candidate")
+    if [[ -n $v && $v -ge 21 ]]; then
+      MORAVEC_JAVA_HOME=$candidate MORAVEC_JAVA_VERSION=$v
+      return 0
+    fi
+  done
+  for candidate in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+      "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [[ -d $candidate && ! -L $candidate ]] || continue
+    v=$(moravec_java_version "$candidate")
+    if [[ -n $v && $v -ge 21 && $v -gt $best_v ]]; then
+      best=$candidate best_v=$v
+    fi
+  done
+  if [[ -n $best ]]; then
+    MORAVEC_JAVA_HOME=$best MORAVEC_JAVA_VERSION=$best_v
+    return 0
+  fi
+  return 1
+}
+
+moravec_no_java_message() {
+  cat >&2 <<'MSG'
+moravec: no JDK 21 or later found. Moravec needs Java 21+ (it uses Lucene 10).
+  Looked at $MORAVEC_JAVA_HOME, $JAVA_HOME, the java on your PATH and /usr/lib/jvm, /usr/java, /opt/java,
+  ~/.sdkman and ~/.jdks. Install one (for example Temurin 21 or 25 from https://adoptium.net, or
+  'apt install openjdk-21-jdk'), then set JAVA_HOME to it or put its bin/ on your PATH.
+MSG
+}

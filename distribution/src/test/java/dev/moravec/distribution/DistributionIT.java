@@ -1,0 +1,156 @@
+package dev.moravec.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.Task;
+import dev.moravec.engine.EngineConfig;
+import dev.moravec.engine.HostOptions;
+import dev.moravec.engine.PluginHost;
+import dev.moravec.engine.Quadrant;
+import dev.moravec.engine.ScoringEngine;
+import dev.moravec.engine.Verdict;
+import dev.moravec.engine.catalog.CatalogClassifier;
+import dev.moravec.engine.catalog.CatalogReaders;
+import dev.moravec.engine.catalog.CatalogSource;
+import dev.moravec.engine.catalog.JsonLinesVerdictWriter;
+import dev.moravec.engine.catalog.OnError;
+import dev.moravec.engine.catalog.RejectsWriter;
+import dev.moravec.engine.catalog.RunSummary;
+import dev.moravec.engine.testing.TestBundles;
+import dev.moravec.engine.testing.TestData;
+import dev.moravec.taxonomy.StarterCatalog;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled distribution, run as a user runs it: its launcher, its bundles, its plugins. */
+class DistributionIT {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Test
+    void theEmbeddedFelixStartsEveryBundleOfTheDistributionAndClassifiesTheStarterCatalog() throws Exception {
+        HostOptions options = new HostOptions(HostOptions.jarsIn(Distribution.HOME.resolve("bundles")),
+                Distribution.HOME.resolve("plugins"), Map.of());
+        try (PluginHost host = PluginHost.start(options);
+                ScoringEngine engine = new ScoringEngine(host.registry(), EngineConfig.defaults(), 2)) {
+            assertThat(host.bundleStates()).containsKeys("org.apache.felix.scr 2.2.18")
+                    .hasSizeGreaterThanOrEqualTo(6)
+                    .allSatisfy((bundle, state) -> assertThat(state).as(bundle).isEqualTo("ACTIVE"));
+            assertThat(host.registry().active()).extracting(h -> h.id()).contains("lexicon");
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            RunSummary summary;
+            try (JsonLinesVerdictWriter writer = new JsonLinesVerdictWriter(out, mapper);
+                    RejectsWriter rejects = new RejectsWriter(OutputStream.nullOutputStream(), mapper)) {
+                summary = new CatalogClassifier(engine, new CatalogReaders(mapper), StarterCatalog::title, 100)
+                        .run(List.of(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty())),
+                                Optional.empty(), writer, rejects, OnError.FAIL, (r, b) -> {});
+            }
+            assertThat(summary.rejected()).isZero();
+            assertThat(summary.classified()).isEqualTo(summary.read()).isGreaterThanOrEqualTo(300);
+            for (Quadrant quadrant : List.of(Quadrant.PURE_REASONING, Quadrant.VERIFICATION_BOUND,
+                    Quadrant.KNOWLEDGE_BOUND, Quadrant.LAGGING)) {
+                assertThat(summary.quadrants().get(quadrant)).as(quadrant.name()).isPositive();
+            }
+            assertThat(out.toString().lines()).hasSize((int) summary.classified());
+        }
+    }
+
+    @Test
+    void theClearExamplesOfTheDesignLandInTheirQuadrants() throws Exception {
+        String[] pure = {
+            "Prove theorems about the convergence of iterative numerical methods",
+            "Write code that makes a failing unit test suite pass",
+            "Draft a legal brief supporting a motion to dismiss",
+            "Build a financial model of a company's cash flows in a spreadsheet",
+            "Derive the closed-form solution of a system of linear equations"};
+        String[] lagging = {
+            "Install plumbing fixtures and connect drain pipes in bathrooms",
+            "Bathe, dress and feed elderly residents of a care home",
+            "Drive a city bus along its route and help passengers board",
+            "Edit raw video footage into scenes with the right pacing and mood",
+            "Enter customer orders into enterprise software screens one by one"};
+        HostOptions options = new HostOptions(HostOptions.jarsIn(Distribution.HOME.resolve("bundles")),
+                Distribution.HOME.resolve("plugins"), Map.of());
+        try (PluginHost host = PluginHost.start(options);
+                ScoringEngine engine = new ScoringEngine(host.registry(), EngineConfig.defaults(), 2)) {
+            for (String statement : pure) {
+                Verdict verdict = engine.classify(Task.of("p", statement));
+                assertThat(verdict.quadrant()).as("%s: %s", statement, verdict).isEqualTo(Quadrant.PURE_REASONING);
+            }
+            for (String statement : lagging) {
+                Verdict verdict = engine.classify(Task.of("l", statement));
+                assertThat(verdict.quadrant()).as("%s: %s", statement, verdict).isEqualTo(Quadrant.LAGGING);
+            }
+        }
+    }
+
+    @Test
+    void theLauncherListsPluginsAndExplainsTheIssuesExamples() throws Exception {
+        Distribution.Run list = Distribution.run("plugins", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).containsPattern("lexicon +\\S+ +active");
+
+        Distribution.Run pure = Distribution.run("explain", "Write unit tests for existing software modules");
+        assertThat(pure.out()).contains("Verdict:    PURE_REASONING").contains("'unit tests' -> ");
+        Distribution.Run lagging = Distribution.run("explain", "Trim trees and remove branches using chainsaws");
+        assertThat(lagging.out()).contains("Verdict:    LAGGING").contains("'chainsaws' -> ");
+    }
+
+    @Test
+    void theLauncherPassesJavaOptsAndClassifiesTheStarterCatalogToAFile() throws Exception {
+        Path out = dir.resolve("starter.jsonl");
+        Distribution.Run run = Distribution.run(Map.of("JAVA_OPTS", "-Xmx128m"), "classify", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(run.err()).contains("Read " + lines.size() + " = classified " + lines.size() + " + rejected 0.");
+        JsonNode record = mapper.readTree(lines.get(0));
+        assertThat(record.fieldNames()).toIterable().contains("id", "statement", "occupation", "transferability",
+                "verificationCost", "score", "quadrant", "ratings");
+    }
+
+    @Test
+    void hungAndBrokenPluginsDoNotHangOrStopTheProcess() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (Path jar : HostOptions.jarsIn(Distribution.HOME.resolve("plugins"))) {
+            Files.copy(jar, plugins.resolve(jar.getFileName()));
+        }
+        TestBundles.build(plugins.resolve("sleepy.jar"), "test.sleepy", "1.0.0",
+                "dev.moravec.engine.testplugins.sleepy", Map.of());
+        Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+        Path config = Files.writeString(dir.resolve("config.json"), "{\"taskTimeLimitMillis\": 300}");
+        Path input = Files.writeString(dir.resolve("tasks.csv"), "id,task\n1,slow work\n2,Write code\n3,slow again\n");
+        // the sleepy plugin sleeps ten minutes per slow task; Distribution.run fails if the process does not end
+        Distribution.Run run = Distribution.run("classify", input.toString(), "--plugins", plugins.toString(),
+                "--config", config.toString(), "--out", dir.resolve("out.jsonl").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: plugin broken.jar invalid")
+                .contains("Read 3 = classified 3 + rejected 0.")
+                .contains("Scorer sleepy: 0 failed, 2 timed out");
+    }
+
+    @Test
+    void classifiesEveryOnetTaskStatementAndTheSummaryReconciles() throws Exception {
+        Path statements = TestData.onetTaskStatements();
+        Path out = dir.resolve("all.jsonl");
+        Distribution.Run run = Distribution.run("classify", statements.toString(), "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long records = Files.lines(out).count();
+        assertThat(records).isEqualTo(18_796);
+        assertThat(run.err()).contains("Classified 18,796 tasks")
+                .contains("Read 18,796 = classified 18,796 + rejected 0.");
+    }
+}
