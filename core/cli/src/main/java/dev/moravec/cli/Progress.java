@@ -58,7 +58,7 @@ abstract class Progress implements CatalogClassifier.Progress, Closeable {
                 }
                 lastBytes = bytes;
                 bar.stepTo(earlier + bytes);
-                bar.setExtraMessage(String.format(Locale.ROOT, "%,d tasks", records));
+                bar.setExtraMessage(String.format(Locale.ROOT, " %,d tasks", records));
             }
 
             @Override
