@@ -2,6 +2,7 @@ package dev.moravec.engine;
 
 import dev.moravec.api.ScorerInfo;
 import dev.moravec.api.TaskScorer;
+import dev.moravec.engine.internal.ComponentDiagnostics;
 import dev.moravec.engine.internal.FelixLog;
 import dev.moravec.engine.internal.ResolutionMessages;
 import dev.moravec.engine.internal.SystemPackages;
@@ -80,7 +81,10 @@ public final class PluginHost implements AutoCloseable {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.exports());
         config.put("felix.log.logger", new FelixLog());
         config.put("felix.log.level", "2");
-        config.put("ds.loglevel", "warn");
+        // SCR would print component failures with stack traces to standard error; the host reports
+        // them itself (ComponentDiagnostics), one line per plugin
+        config.put("ds.loglevel", "error");
+        config.put("ds.log.enabled", "false");
         Felix felix = new Felix(config);
         PluginHost host = new PluginHost(felix, storage, options.pluginsDir());
         boolean started = false;
@@ -131,7 +135,9 @@ public final class PluginHost implements AutoCloseable {
                 Bundle bundle = reference.getBundle();
                 TaskScorer scorer = context.getService(reference);
                 if (scorer == null) {
-                    scorerProblems.put(bundle.getBundleId(), "its scorer component failed to activate (see the log)");
+                    List<String> problems = ComponentDiagnostics.problems(context, bundle);
+                    scorerProblems.put(bundle.getBundleId(), problems.isEmpty()
+                            ? "its scorer component failed to activate" : String.join("; ", problems));
                     return null;
                 }
                 ScorerInfo info;
@@ -239,8 +245,10 @@ public final class PluginHost implements AutoCloseable {
             } else if (problem != null) {
                 state = PluginState.FAILED_TO_START;
             } else {
-                state = PluginState.NO_SCORER;
-                problem = isFragment(bundle) ? "a fragment bundle; it registers no scorer of its own"
+                List<String> components = ComponentDiagnostics.problems(felix.getBundleContext(), bundle);
+                state = components.isEmpty() ? PluginState.NO_SCORER : PluginState.FAILED_TO_START;
+                problem = !components.isEmpty() ? String.join("; ", components)
+                        : isFragment(bundle) ? "a fragment bundle; it registers no scorer of its own"
                         : "the bundle started but registered no TaskScorer service";
             }
             statuses.add(new PluginStatus(entry.getKey(), describe(bundle), state, scorers, problem));

@@ -33,6 +33,10 @@ class PluginHostTest {
         TestBundles.build(plugins.resolve("unresolvable.jar"), "test.unresolvable", "1.0.0",
                 "dev.moravec.engine.testplugins.steady",
                 Map.of("Import-Package", "org.example.missing;version=\"[1.2,2)\",*"));
+        TestBundles.build(plugins.resolve("failing.jar"), "test.failing", "1.0.0",
+                "dev.moravec.engine.testplugins.failing", Map.of());
+        TestBundles.build(plugins.resolve("waiting.jar"), "test.waiting", "1.0.0",
+                "dev.moravec.engine.testplugins.waiting", Map.of());
         Files.write(plugins.resolve("corrupt.jar"), "this is not a zip file".getBytes());
         Files.writeString(plugins.resolve("notes.txt"), "not a jar, so not a plugin");
     }
@@ -51,7 +55,7 @@ class PluginHostTest {
             Map<String, PluginStatus> byFile = new java.util.HashMap<>();
             host.plugins().forEach(p -> byFile.put(p.file().getFileName().toString(), p));
             assertThat(byFile).containsOnlyKeys("steady.jar", "throwing.jar", "sleepy.jar", "invalid-id.jar",
-                    "unresolvable.jar", "corrupt.jar");
+                    "unresolvable.jar", "corrupt.jar", "failing.jar", "waiting.jar");
             assertThat(byFile.get("steady.jar").state()).isEqualTo(PluginState.ACTIVE);
             assertThat(byFile.get("steady.jar").bundle()).isEqualTo("test.steady 1.0.0");
             assertThat(byFile.get("unresolvable.jar").state()).isEqualTo(PluginState.FAILED_TO_RESOLVE);
@@ -59,6 +63,13 @@ class PluginHostTest {
             assertThat(byFile.get("corrupt.jar").state()).isEqualTo(PluginState.INVALID);
             assertThat(byFile.get("invalid-id.jar").state()).isEqualTo(PluginState.FAILED_TO_START);
             assertThat(byFile.get("invalid-id.jar").problem()).contains("'Not Valid!'");
+            assertThat(byFile.get("failing.jar").state()).isEqualTo(PluginState.FAILED_TO_START);
+            assertThat(byFile.get("failing.jar").problem()).isEqualTo("component "
+                    + "dev.moravec.engine.testplugins.failing.FailingScorer failed to activate: "
+                    + "IllegalStateException: the model file is missing");
+            assertThat(byFile.get("waiting.jar").state()).isEqualTo(PluginState.FAILED_TO_START);
+            assertThat(byFile.get("waiting.jar").problem()).isEqualTo("component "
+                    + "dev.moravec.engine.testplugins.waiting.WaitingScorer waits for services nobody offers: [oracle]");
         }
     }
 
