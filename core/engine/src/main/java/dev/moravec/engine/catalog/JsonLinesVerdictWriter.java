@@ -2,7 +2,6 @@ package dev.moravec.engine.catalog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskWeights;
 import dev.moravec.engine.ScorerOutcome;
@@ -59,7 +58,7 @@ public final class JsonLinesVerdictWriter implements VerdictWriter {
         json.writeStringField("quadrant", verdict.quadrant().name());
         json.writeArrayFieldStart("ratings");
         for (ScorerOutcome outcome : verdict.outcomes()) {
-            writeOutcome(outcome);
+            OutcomeJson.write(json, outcome);
         }
         json.writeEndArray();
         if (!record.fields().isEmpty()) {
@@ -70,33 +69,8 @@ public final class JsonLinesVerdictWriter implements VerdictWriter {
         json.writeRaw('\n');
     }
 
-    private void writeOutcome(ScorerOutcome outcome) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("scorer", outcome.scorer());
-        json.writeStringField("version", outcome.version());
-        json.writeStringField("status", outcome.status().name());
-        Rating rating = outcome.rating();
-        if (rating != null) {
-            number("transferability", rating.transferability());
-            number("verificationCost", rating.verificationCost());
-            json.writeNumberField("confidence", VerdictWriter.round(rating.confidence()));
-            json.writeArrayFieldStart("evidence");
-            for (String reason : rating.evidence()) {
-                json.writeString(reason);
-            }
-            json.writeEndArray();
-        } else {
-            json.writeStringField("reason", outcome.reason());
-        }
-        json.writeEndObject();
-    }
-
     private void number(String name, OptionalDouble value) throws IOException {
-        if (value.isPresent()) {
-            json.writeNumberField(name, VerdictWriter.round(value.getAsDouble()));
-        } else {
-            json.writeNullField(name);
-        }
+        OutcomeJson.number(json, name, value);
     }
 
     @Override
