@@ -6,7 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskType;
+import dev.moravec.api.TaskWeights;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +57,34 @@ public final class StarterCatalog {
      */
     public static Optional<String> title(String code) {
         return Optional.ofNullable(OCCUPATIONS.get(code));
+    }
+
+    /**
+     * The starter catalog as a taxonomy release, so the index can hold it before any O*NET import.
+     *
+     * @return the release: the catalog's occupations (code and title) and tasks
+     */
+    public static Release release() {
+        Map<String, Occupation> occupations = new java.util.TreeMap<>();
+        OCCUPATIONS.forEach((code, title) -> occupations.put(code, Occupation.of(code, title)));
+        List<TaxonomyTask> tasks = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(open(), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split("\t", -1);
+                tasks.add(new TaxonomyTask(new Task(f[2], f[3], f[0], TaskType.parse(f[4]).orElse(null),
+                        TaskWeights.NONE), List.of()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in " + NAME, e);
+        }
+        SocHierarchy hierarchy = SocHierarchy.builtIn();
+        Map<String, String> titles = new java.util.HashMap<>();
+        OCCUPATIONS.forEach((code, title) -> titles.putIfAbsent(code.substring(0, 7), title));
+        ImportReport report = new ImportReport("built-in starter catalog", occupations.size(), tasks.size(), 0, 0, 0, 0,
+                List.of(NAME + ": " + occupations.size() + " occupations, " + tasks.size() + " tasks"),
+                List.of("an O*NET release: none imported yet (moravec taxonomy import)"));
+        return new Release(occupations, tasks, hierarchy.withTitles(titles), report);
     }
 
     private static Map<String, String> readOccupations() {

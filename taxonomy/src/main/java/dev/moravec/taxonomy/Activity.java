@@ -1,0 +1,14 @@
+package dev.moravec.taxonomy;
+
+/**
+ * A detailed work activity (DWA) an O*NET task is linked to, with the intermediate (IWA) and
+ * generalized (GWA) work activities above it.
+ *
+ * @param dwaId the DWA's id, such as {@code 4.A.2.a.4.I09.D03}
+ * @param dwaTitle its title
+ * @param iwaId the IWA's id, or {@code null} when unknown
+ * @param iwaTitle its title, or {@code null}
+ * @param gwaId the GWA's element id, such as {@code 4.A.2.a.4}, or {@code null}
+ * @param gwaTitle its title, such as "Analyzing Data or Information", or {@code null}
+ */
+public record Activity(String dwaId, String dwaTitle, String iwaId, String iwaTitle, String gwaId, String gwaTitle) {}

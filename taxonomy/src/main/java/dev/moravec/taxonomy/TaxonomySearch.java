@@ -1,0 +1,182 @@
+package dev.moravec.taxonomy;
+
+import dev.moravec.engine.BadInputException;
+import dev.moravec.engine.OccupationScore;
+import dev.moravec.engine.Quadrant;
+import dev.moravec.taxonomy.internal.Documents;
+import dev.moravec.taxonomy.internal.FamilyFacets;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Searches the taxonomy with Lucene's query syntax: tasks by their statements (and, less, by their
+ * occupation's title and work activities), or occupations by title, alternate titles and description,
+ * so that a job title people use finds its occupation. Results can be filtered by a family at any
+ * SOC level and by quadrant, and the matched text comes back with the matches marked.
+ */
+public final class TaxonomySearch {
+
+    /**
+     * A search.
+     *
+     * @param text the query, in Lucene query syntax
+     * @param occupations search occupations instead of tasks
+     * @param family a SOC group or occupation code the results must belong to, or {@code null}
+     * @param quadrant the quadrant the tasks must be in, or {@code null}
+     * @param limit the most results to return
+     */
+    public record Request(String text, boolean occupations, String family, Quadrant quadrant, int limit) {}
+
+    private static final Map<String, Float> TASK_FIELDS =
+            Map.of(Documents.STATEMENT, 1.0f, Documents.TITLE, 0.3f, Documents.ACTIVITIES, 0.2f);
+    private static final Map<String, Float> OCCUPATION_FIELDS =
+            Map.of(Documents.TITLE, 4.0f, Documents.ALTERNATE_TITLES, 2.0f, Documents.DESCRIPTION, 0.5f);
+
+    private final TaxonomyIndex index;
+    private final String markOpen;
+    private final String markClose;
+
+    /**
+     * @param index the index
+     * @param markOpen what marks the start of a match in highlights, such as {@code <mark>}
+     * @param markClose what marks its end
+     */
+    public TaxonomySearch(TaxonomyIndex index, String markOpen, String markClose) {
+        this.index = index;
+        this.markOpen = markOpen;
+        this.markClose = markClose;
+    }
+
+    /**
+     * Runs a search.
+     *
+     * @param request the search
+     * @return the hits, best first
+     * @throws BadInputException if the query is not valid Lucene syntax
+     * @throws IOException if the index cannot be read
+     */
+    public List<SearchHit> search(Request request) throws BadInputException, IOException {
+        Map<String, Float> fields = request.occupations() ? OCCUPATION_FIELDS : TASK_FIELDS;
+        Query text = parse(request.text(), fields, QueryParser.Operator.AND);
+        List<SearchHit> hits = run(request, text);
+        if (hits.isEmpty() && request.text().strip().contains(" ")) {
+            hits = run(request, parse(request.text(), fields, QueryParser.Operator.OR)); // every word was too strict
+        }
+        return hits;
+    }
+
+    private Query parse(String text, Map<String, Float> fields, QueryParser.Operator operator) throws BadInputException {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields.keySet().toArray(String[]::new),
+                index.analyzer(), fields);
+        parser.setDefaultOperator(operator);
+        try {
+            Query query = parser.parse(text);
+            if (text.strip().contains(" ") && !text.contains("\"")) {
+                // the whole text as a phrase in a title counts most: "software engineer" finds its occupation
+                String field = fields.containsKey(Documents.ALTERNATE_TITLES) ? Documents.ALTERNATE_TITLES : Documents.STATEMENT;
+                Query phrase = new QueryParser(field, index.analyzer()).parse("\"" + QueryParser.escape(text) + "\"");
+                query = new BooleanQuery.Builder()
+                        .add(query, BooleanClause.Occur.MUST)
+                        .add(new BoostQuery(phrase, 2.0f), BooleanClause.Occur.SHOULD)
+                        .build();
+            }
+            return query;
+        } catch (ParseException e) {
+            throw new BadInputException("cannot read the query '" + text + "': " + e.getMessage().lines().findFirst()
+                    .orElse("") + " (Lucene query syntax: words, \"phrases\", AND, OR, NOT, field:word, word*)", e);
+        }
+    }
+
+    private List<SearchHit> run(Request request, Query text) throws IOException {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(text, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(Documents.KIND, request.occupations() ? "occupation" : "task")),
+                        BooleanClause.Occur.FILTER);
+        if (request.family() != null) {
+            query.add(new TermQuery(new Term(Documents.FAMILY, request.family())), BooleanClause.Occur.FILTER);
+        }
+        if (request.quadrant() != null) {
+            query.add(new TermQuery(new Term(Documents.QUADRANT, request.quadrant().name())), BooleanClause.Occur.FILTER);
+        }
+        Query built = query.build();
+        return index.search(searcher -> hits(searcher, request, built, text));
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Request request, Query query, Query text) throws IOException {
+        TopDocs top = searcher.search(query, Math.max(1, request.limit()));
+        String[] highlights = highlight(searcher, request.occupations(), text, top);
+        StoredFields fields = searcher.storedFields();
+        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc scoreDoc = top.scoreDocs[i];
+            Document doc = fields.document(scoreDoc.doc);
+            String verdict = Documents.stored(doc, Documents.VERDICT);
+            if (request.occupations()) {
+                OccupationScore score = verdict == null ? null : index.documents().occupationScore(verdict);
+                hits.add(new SearchHit("occupation", Documents.stored(doc, Documents.CODE),
+                        Documents.stored(doc, Documents.TITLE), null, null,
+                        score == null ? OptionalDouble.empty() : score.transferability(),
+                        score == null ? OptionalDouble.empty() : score.verificationCost(),
+                        score == null ? OptionalDouble.empty() : score.score(), null, highlights[i], scoreDoc.score));
+            } else {
+                Documents.VerdictValues values = verdict == null ? Documents.VerdictValues.NONE
+                        : index.documents().values(verdict);
+                hits.add(new SearchHit("task", Documents.stored(doc, Documents.CODE),
+                        Documents.stored(doc, Documents.TITLE), Documents.stored(doc, Documents.TASK_ID),
+                        Documents.stored(doc, Documents.STATEMENT), values.transferability(), values.verificationCost(),
+                        values.score(), values.quadrant(), highlights[i], scoreDoc.score));
+            }
+        }
+        return hits;
+    }
+
+    private String[] highlight(IndexSearcher searcher, boolean occupations, Query text, TopDocs top) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter(markOpen, markClose, " ... ", false))
+                .withHighlightPhrasesStrictly(false)
+                .build();
+        String[] result = new String[top.scoreDocs.length];
+        List<String> fields = occupations
+                ? List.of(Documents.TITLE, Documents.ALTERNATE_TITLES, Documents.DESCRIPTION)
+                : List.of(Documents.STATEMENT);
+        for (String field : fields) {
+            String[] passages = highlighter.highlight(field, text, top, 1);
+            for (int i = 0; i < result.length; i++) {
+                if (result[i] == null && passages[i] != null && passages[i].contains(markOpen)) {
+                    result[i] = field.equals(Documents.ALTERNATE_TITLES) ? "also known as: " + passages[i] : passages[i];
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * How many tasks lie below each child of a family, counted with the index's hierarchical facets.
+     *
+     * @param path the family's path from the top, such as {@code ["15-0000"]}; empty for the major groups
+     * @return each child's code and its number of tasks
+     * @throws IOException if the index cannot be read
+     */
+    public Map<String, Long> taskCounts(String... path) throws IOException {
+        return index.search(searcher -> FamilyFacets.taskCounts(searcher, path));
+    }
+}
