@@ -14,6 +14,8 @@ import dev.moravec.engine.catalog.RejectsWriter;
 import dev.moravec.engine.catalog.RunSummary;
 import dev.moravec.engine.catalog.VerdictWriter;
 import dev.moravec.taxonomy.StarterCatalog;
+import dev.moravec.taxonomy.TaxonomyClassifier;
+import dev.moravec.taxonomy.TaxonomyIndex;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -91,6 +93,14 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--taxonomy",
+            description = "Rate every task of the taxonomy index and store the verdicts in it (incremental: only"
+                    + " tasks whose statement, scorers or configuration changed are rated again).")
+    boolean taxonomy;
+
+    @Mixin
+    TaxonomyMixin taxonomyOptions;
+
     @Override
     public Integer call() throws Exception {
         Optional<CatalogFormat> format = Optional.ofNullable(inFormat);
@@ -99,6 +109,13 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (taxonomy) {
+            if (!inputs.isEmpty() || out != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--taxonomy classifies the taxonomy index; give no INPUT and no --out with it");
+            }
+            return classifyTaxonomy(workers, err);
+        }
         try (HostSession session = HostSession.start(moravec.environment, options, moravec.mapper)) {
             session.warnAboutBrokenPlugins(err);
             ScoringEngine engine = session.engine(workers);
@@ -119,6 +136,39 @@ final class ClassifyCommand implements Callable<Integer> {
                 summary = classifier.run(sources, format, writer, rejectsWriter, onError, progress);
             }
             printSummary(err, summary, engine, rejectsFile);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int classifyTaxonomy(int workers, PrintWriter err) throws Exception {
+        try (HostSession session = HostSession.start(moravec.environment, options, moravec.mapper);
+                TaxonomyIndex index = taxonomyOptions.open(moravec.environment, moravec.mapper, err)) {
+            session.warnAboutBrokenPlugins(err);
+            ScoringEngine engine = session.engine(workers);
+            boolean showProgress = !noProgress && Progress.isTerminal();
+            TaxonomyClassifier.Result result = new TaxonomyClassifier(engine).classify(index, line -> {
+                if (showProgress) {
+                    err.print("\r  " + line);
+                    err.flush();
+                }
+            });
+            if (result.rated() > 0 && showProgress) {
+                err.println();
+            }
+            StringBuilder quadrants = new StringBuilder();
+            for (Quadrant q : Quadrant.values()) {
+                long n = result.quadrants().getOrDefault(q, 0L);
+                if (q != Quadrant.UNRATED || n > 0) {
+                    quadrants.append(quadrants.isEmpty() ? "" : ", ").append(q).append(' ').append(Format.count(n));
+                }
+            }
+            err.printf(Locale.ROOT, "Classified the taxonomy in %s: %s tasks in %.1f s: rated %s, reused %s, re-combined %s"
+                            + " for a changed configuration; %s occupation scores written. %s.%n",
+                    index.path(), Format.count(result.tasks()), result.elapsed().toMillis() / 1000.0,
+                    Format.count(result.rated()), Format.count(result.reused()), Format.count(result.recombined()),
+                    Format.count(result.occupations()), quadrants);
+            printScorerFailures(err, engine);
+            err.flush();
         }
         return ExitCodes.OK;
     }
@@ -175,6 +225,11 @@ final class ClassifyCommand implements Callable<Integer> {
                 Format.count(Math.round(summary.tasksPerSecond())), quadrants, Format.count(summary.read()),
                 Format.count(summary.classified()), Format.count(summary.rejected()),
                 summary.rejected() > 0 ? " (see " + rejectsFile + ")" : "");
+        printScorerFailures(err, engine);
+        err.flush();
+    }
+
+    private static void printScorerFailures(PrintWriter err, ScoringEngine engine) {
         for (ScorerHandle scorer : engine.scorers()) {
             if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined()) {
                 err.printf("Scorer %s: %s failed, %s timed out%s%n", scorer.id(), Format.count(scorer.failedCount()),
@@ -184,6 +239,5 @@ final class ClassifyCommand implements Callable<Integer> {
                         err.printf("  %s x %s%n", Format.count(e.getValue()), e.getKey()));
             }
         }
-        err.flush();
     }
 }

@@ -63,6 +63,24 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
         return home.resolve("plugins");
     }
 
+    /**
+     * The data folder (the taxonomy index and caches): the option if given, else {@code MORAVEC_HOME},
+     * else {@code ~/.moravec}.
+     *
+     * @param option the {@code --data} option, or {@code null}
+     * @return the folder
+     */
+    public Path dataDir(Path option) {
+        if (option != null) {
+            return option;
+        }
+        String variable = variables.get("MORAVEC_HOME");
+        if (variable != null && !variable.isBlank()) {
+            return Path.of(variable);
+        }
+        return Path.of(System.getProperty("user.home"), ".moravec");
+    }
+
     /** @return whether the home folder looks like a distribution */
     public boolean hasBundles() {
         return Files.isDirectory(bundlesDir());

@@ -20,8 +20,8 @@ import picocli.CommandLine.ScopeType;
             "Rates occupational tasks on transferability (is what the task needs written down in text?)",
             "and verification cost (how costly is it to check an attempt?), and sorts them into quadrants:",
             "PURE_REASONING tasks are automated first; LAGGING ones (embodied, tacit, taste-bound) last."},
-        subcommands = {ClassifyCommand.class, ExplainCommand.class, PluginsCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {ClassifyCommand.class, ExplainCommand.class, TaxonomyCommand.class, SearchCommand.class,
+            RankCommand.class, ShowCommand.class, PluginsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Moravec {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
@@ -82,6 +82,11 @@ public final class Moravec {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // Lucene reports its SIMD setup through java.util.logging at INFO; keep standard error for what matters
+        LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine(Environment.fromSystem()).execute(args));
     }
+
+    // held so the level set on it is not lost to garbage collection
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 }

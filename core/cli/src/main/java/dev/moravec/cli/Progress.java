@@ -69,7 +69,7 @@ abstract class Progress implements CatalogClassifier.Progress, Closeable {
     }
 
     // System.console() is not null on JDK 22+ even when redirected; Console.isTerminal() says (JDK 22+)
-    private static boolean isTerminal() {
+    static boolean isTerminal() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

@@ -1,0 +1,146 @@
+package dev.moravec.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.engine.Quadrant;
+import dev.moravec.taxonomy.Ranking;
+import dev.moravec.taxonomy.Rankings;
+import dev.moravec.taxonomy.TaxonomyIndex;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code moravec rank}: tasks, occupations or SOC families ordered by their reasoning score. */
+@Command(name = "rank", mixinStandardHelpOptions = true,
+        description = {"Rank tasks, occupations or SOC families by their reasoning score S = T * (1 - V), lagging"
+                + " (lowest first) or leading. Run 'moravec classify --taxonomy' first.",
+            "Occupation scores weigh their tasks by importance x relevance where task ratings were imported, else"
+                + " core 2 / supplemental 1; families weigh their occupations by employment where it was imported."})
+final class RankCommand implements Callable<Integer> {
+
+    /** Which end comes first. */
+    enum Order { lagging, leading }
+
+    @ParentCommand
+    Moravec moravec;
+
+    @Mixin
+    TaxonomyMixin taxonomy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "occupation",
+            description = "task, occupation (default), detailed, broad, minor or major.")
+    String level;
+
+    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "lagging",
+            description = "lagging (lowest score first, the default) or leading.")
+    Order order;
+
+    @Option(names = "--family", paramLabel = "CODE", description = "Only within this SOC group or occupation.")
+    String family;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "25", description = "The most rows (default: 25).")
+    int limit;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+            Ranking ranking = new Rankings(index).rank(new Rankings.Request(level, order == Order.lagging, family, limit));
+            if (ranking.rows().isEmpty() && ranking.unscored() > 0) {
+                spec.commandLine().getErr().println("moravec: nothing is scored yet: run moravec classify --taxonomy"
+                        + (taxonomy.data == null ? "" : " --data " + taxonomy.data));
+            }
+            if (format == OutputFormat.table) {
+                printTable(out, ranking);
+            } else {
+                printRecords(out, ranking);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(PrintWriter out, Ranking ranking) {
+        boolean tasks = ranking.level().equals("task");
+        out.println("Ranking " + ranking.level() + " level, " + (ranking.lagging() ? "lagging first" : "leading first")
+                + (family == null ? "" : ", within " + family) + ". Weighting: " + ranking.weighting() + ".");
+        Table table = tasks
+                ? new Table("#", "SCORE", "T", "V", "QUADRANT", "CODE", "TASK", "STATEMENT")
+                : new Table("#", "SCORE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP.", "PURE", "VERIF", "KNOWL", "LAG");
+        int rank = 0;
+        for (Ranking.Row row : ranking.rows()) {
+            rank++;
+            if (tasks) {
+                table.row(rank, Format.unit(row.score()), Format.unit(row.transferability()),
+                        Format.unit(row.verificationCost()), row.quadrant(), row.code(), row.taskId(), row.statement());
+            } else {
+                table.row(rank, Format.unit(row.score()), Format.unit(row.transferability()),
+                        Format.unit(row.verificationCost()), row.code(), row.title() == null ? "" : row.title(),
+                        Format.count(row.tasks()), row.occupations(), percent(row, Quadrant.PURE_REASONING),
+                        percent(row, Quadrant.VERIFICATION_BOUND), percent(row, Quadrant.KNOWLEDGE_BOUND),
+                        percent(row, Quadrant.LAGGING));
+            }
+        }
+        table.print(out);
+        if (ranking.unscored() > 0) {
+            out.println("(" + Format.count(ranking.unscored()) + " without a score left out)");
+        }
+        out.flush();
+    }
+
+    private static String percent(Ranking.Row row, Quadrant quadrant) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * row.shares().getOrDefault(quadrant, 0.0));
+    }
+
+    private void printRecords(PrintWriter out, Ranking ranking) throws java.io.IOException {
+        List<ObjectNode> rows = new ArrayList<>();
+        int rank = 0;
+        for (Ranking.Row row : ranking.rows()) {
+            ObjectNode node = moravec.mapper.createObjectNode();
+            node.put("rank", ++rank);
+            node.put("level", ranking.level());
+            node.put("code", row.code());
+            node.put("title", row.title());
+            node.put("taskId", row.taskId());
+            node.put("statement", row.statement());
+            OutputFormat.put(node, "score", row.score());
+            OutputFormat.put(node, "transferability", row.transferability());
+            OutputFormat.put(node, "verificationCost", row.verificationCost());
+            node.put("quadrant", row.quadrant() == null ? null : row.quadrant().name());
+            node.put("tasks", row.tasks());
+            node.put("occupations", row.occupations());
+            if (row.employment() == null) {
+                node.putNull("employment");
+            } else {
+                node.put("employment", Math.round(row.employment()));
+            }
+            for (Quadrant q : Quadrant.values()) {
+                node.put("share." + q.name(), dev.moravec.engine.catalog.VerdictWriter.round(row.shares().getOrDefault(q, 0.0)));
+            }
+            node.put("weighting", ranking.weighting());
+            rows.add(node);
+        }
+        List<String> columns = new ArrayList<>(List.of("rank", "level", "code", "title", "taskId", "statement", "score",
+                "transferability", "verificationCost", "quadrant", "tasks", "occupations", "employment"));
+        for (Quadrant q : Quadrant.values()) {
+            columns.add("share." + q.name());
+        }
+        columns.add("weighting");
+        format.printRecords(out, moravec.mapper, columns, rows);
+    }
+}

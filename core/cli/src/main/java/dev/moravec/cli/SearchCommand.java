@@ -1,0 +1,118 @@
+package dev.moravec.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.engine.Quadrant;
+import dev.moravec.taxonomy.SearchHit;
+import dev.moravec.taxonomy.TaxonomyIndex;
+import dev.moravec.taxonomy.TaxonomySearch;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code moravec search QUERY}: tasks or occupations of the taxonomy, with Lucene's query syntax. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search the taxonomy's tasks (or occupations) with Lucene query syntax: words, \"phrases\","
+                + " AND/OR/NOT, field:word, word*. Task fields: statement, title, activities; occupation fields:"
+                + " title, alternateTitles, description.",
+            "A job title finds its occupation: moravec search --occupations \"software engineer\""})
+final class SearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Moravec moravec;
+
+    @Mixin
+    TaxonomyMixin taxonomy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "QUERY", description = "The query.")
+    String query;
+
+    @Option(names = "--family", paramLabel = "CODE",
+            description = "Only results in this SOC group or occupation (any level: 15-0000, 15-1200, 15-1250, 15-1252, 15-1252.00).")
+    String family;
+
+    @Option(names = "--quadrant", paramLabel = "Q",
+            description = "Only tasks in this quadrant: PURE_REASONING, VERIFICATION_BOUND, KNOWLEDGE_BOUND, LAGGING, UNRATED.")
+    Quadrant quadrant;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "The most results (default: 10).")
+    int limit;
+
+    @Option(names = "--occupations", description = "Search occupations instead of tasks.")
+    boolean occupations;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+            boolean html = format == OutputFormat.json;
+            TaxonomySearch search = new TaxonomySearch(index, html ? "<mark>" : "[", html ? "</mark>" : "]");
+            List<SearchHit> hits = search.search(new TaxonomySearch.Request(query, occupations, family, quadrant, limit));
+            if (format == OutputFormat.table) {
+                printTable(out, hits);
+            } else {
+                List<ObjectNode> rows = new ArrayList<>();
+                for (SearchHit hit : hits) {
+                    ObjectNode row = moravec.mapper.createObjectNode();
+                    row.put("kind", hit.kind());
+                    row.put("code", hit.code());
+                    row.put("title", hit.title());
+                    row.put("taskId", hit.taskId());
+                    row.put("statement", hit.statement());
+                    OutputFormat.put(row, "transferability", hit.transferability());
+                    OutputFormat.put(row, "verificationCost", hit.verificationCost());
+                    OutputFormat.put(row, "score", hit.score());
+                    row.put("quadrant", hit.quadrant() == null ? null : hit.quadrant().name());
+                    row.put("highlight", hit.highlight());
+                    row.put("relevance", hit.relevance());
+                    rows.add(row);
+                }
+                format.printRecords(out, moravec.mapper, List.of("kind", "code", "title", "taskId", "statement",
+                        "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance"), rows);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(PrintWriter out, List<SearchHit> hits) {
+        if (hits.isEmpty()) {
+            out.println("No " + (occupations ? "occupation" : "task") + " matches " + query + ".");
+            out.flush();
+            return;
+        }
+        if (occupations) {
+            Table table = new Table("CODE", "TITLE", "T", "V", "SCORE", "MATCH");
+            for (SearchHit hit : hits) {
+                table.row(hit.code(), hit.title(), Format.unit(hit.transferability()), Format.unit(hit.verificationCost()),
+                        Format.unit(hit.score()), hit.highlight() == null ? "" : hit.highlight());
+            }
+            table.print(out);
+        } else {
+            Table table = new Table("CODE", "TASK", "QUADRANT", "T", "V", "SCORE", "STATEMENT");
+            for (SearchHit hit : hits) {
+                table.row(hit.code(), hit.taskId(), hit.quadrant() == null ? "-" : hit.quadrant(),
+                        Format.unit(hit.transferability()), Format.unit(hit.verificationCost()), Format.unit(hit.score()),
+                        hit.highlight() != null ? hit.highlight() : hit.statement());
+                table.row("", "", "", "", "", "", "  " + hit.title());
+            }
+            table.print(out);
+        }
+        out.flush();
+    }
+}

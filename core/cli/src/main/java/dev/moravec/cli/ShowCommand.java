@@ -1,0 +1,171 @@
+package dev.moravec.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.engine.OccupationScore;
+import dev.moravec.engine.Quadrant;
+import dev.moravec.taxonomy.OccupationDetails;
+import dev.moravec.taxonomy.SocHierarchy;
+import dev.moravec.taxonomy.TaxonomyIndex;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code moravec show CODE}: an occupation's drill-down. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show an occupation: its SOC family path, description, job zone, score, quadrant shares and its"
+                + " tasks by score with their quadrant and top evidence.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Moravec moravec;
+
+    @Mixin
+    TaxonomyMixin taxonomy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252).")
+    String code;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+            OccupationDetails.Detail detail = new OccupationDetails(index).show(code);
+            if (format == OutputFormat.table) {
+                printTable(out, detail);
+            } else {
+                out.println(moravec.mapper.writer().with(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(json(detail)));
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(PrintWriter out, OccupationDetails.Detail detail) {
+        var occupation = detail.occupation();
+        out.println(occupation.code() + "  " + occupation.title());
+        for (SocHierarchy.Node node : detail.path()) {
+            if (node.level() != dev.moravec.taxonomy.SocLevel.OCCUPATION) {
+                out.printf("  %-9s %s  %s%n", node.level().label(), node.code(), node.title() == null ? "" : node.title());
+            }
+        }
+        if (occupation.description() != null) {
+            out.println();
+            out.println(wrap(occupation.description(), 100));
+        }
+        out.println();
+        out.println("Job zone:   " + (occupation.jobZone() == null ? "-" : occupation.jobZone())
+                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment()))));
+        OccupationScore score = detail.score();
+        if (score == null) {
+            out.println("Score:      not classified yet (run moravec classify --taxonomy)");
+        } else {
+            out.println("Score:      " + Format.unit(score.score()) + "  T " + Format.unit(score.transferability()) + "  V "
+                    + Format.unit(score.verificationCost()) + "  (" + score.tasks() + " tasks, weighted "
+                    + score.weighting().label() + ")");
+            StringBuilder shares = new StringBuilder("Quadrants: ");
+            for (Quadrant q : Quadrant.values()) {
+                double share = score.shares().getOrDefault(q, 0.0);
+                if (q != Quadrant.UNRATED || share > 0) {
+                    shares.append(String.format(Locale.ROOT, " %s %.0f%%", q, 100 * share));
+                }
+            }
+            out.println(shares);
+        }
+        out.println();
+        Table table = new Table("SCORE", "T", "V", "QUADRANT", "TYPE", "TASK", "STATEMENT / TOP EVIDENCE");
+        for (OccupationDetails.TaskLine task : detail.tasks()) {
+            table.row(Format.unit(task.score()), Format.unit(task.transferability()), Format.unit(task.verificationCost()),
+                    task.quadrant() == null ? "-" : task.quadrant(), task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT),
+                    task.taskId(), task.statement());
+            for (String evidence : task.evidence()) {
+                table.row("", "", "", "", "", "", "  " + evidence);
+            }
+        }
+        table.print(out);
+        if (!occupation.emergingTasks().isEmpty()) {
+            out.println();
+            out.println("Emerging tasks (not yet rated by O*NET):");
+            occupation.emergingTasks().forEach(t -> out.println("  - " + t));
+        }
+    }
+
+    private ObjectNode json(OccupationDetails.Detail detail) {
+        var occupation = detail.occupation();
+        ObjectNode node = moravec.mapper.createObjectNode();
+        node.put("code", occupation.code());
+        node.put("title", occupation.title());
+        node.put("description", occupation.description());
+        if (occupation.jobZone() == null) {
+            node.putNull("jobZone");
+        } else {
+            node.put("jobZone", occupation.jobZone());
+        }
+        if (occupation.employment() == null) {
+            node.putNull("employment");
+        } else {
+            node.put("employment", Math.round(occupation.employment()));
+        }
+        ArrayNode path = node.putArray("family");
+        for (SocHierarchy.Node step : detail.path()) {
+            path.addObject().put("level", step.level().label()).put("code", step.code()).put("title", step.title());
+        }
+        OccupationScore score = detail.score();
+        if (score != null) {
+            OutputFormat.put(node, "score", score.score());
+            OutputFormat.put(node, "transferability", score.transferability());
+            OutputFormat.put(node, "verificationCost", score.verificationCost());
+            node.put("weighting", score.weighting().label());
+            ObjectNode shares = node.putObject("shares");
+            score.shares().forEach((q, share) -> shares.put(q.name(), dev.moravec.engine.catalog.VerdictWriter.round(share)));
+        }
+        ArrayNode tasks = node.putArray("tasks");
+        for (OccupationDetails.TaskLine task : detail.tasks()) {
+            ObjectNode t = tasks.addObject();
+            t.put("id", task.taskId());
+            t.put("statement", task.statement());
+            t.put("taskType", task.type());
+            t.put("weight", task.weight());
+            OutputFormat.put(t, "transferability", task.transferability());
+            OutputFormat.put(t, "verificationCost", task.verificationCost());
+            OutputFormat.put(t, "score", task.score());
+            t.put("quadrant", task.quadrant() == null ? null : task.quadrant().name());
+            task.evidence().forEach(t.putArray("evidence")::add);
+        }
+        ArrayNode emerging = node.putArray("emergingTasks");
+        occupation.emergingTasks().forEach(emerging::add);
+        return node;
+    }
+
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (String word : text.split("\\s+")) {
+            if (column > 0 && column + word.length() + 1 > width) {
+                out.append('\n');
+                column = 0;
+            } else if (column > 0) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.moravec.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moravec.engine.testing.TestData;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The taxonomy as a user meets it, through the launcher: import the real release with skills,
+ * knowledge, task ratings and employment, classify it, rank, search and show.
+ */
+class TaxonomyIT {
+
+    @TempDir
+    static Path dir;
+
+    private static String data;
+
+    @BeforeAll
+    static void importAndClassify() throws Exception {
+        data = dir.resolve("data").toString();
+        Distribution.Run imported = Distribution.run("taxonomy", "import",
+                TestData.require("onet/db_29_1_text").toString(), "--data", data,
+                "--skills", TestData.require("onet/db_30_1_extra/Skills.tsv").toString(),
+                "--knowledge", TestData.require("onet/db_30_1_extra/Knowledge.tsv").toString(),
+                "--task-ratings", TestData.require("onet/task_ratings_29_3_summary.csv").toString(),
+                "--employment", TestData.require("bls/oews_national_may2021.csv").toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("1,016 occupations, 18,796 tasks");
+        Distribution.Run classified = Distribution.run("classify", "--taxonomy", "--data", data);
+        assertThat(classified.exitCode()).as(classified.err()).isZero();
+        assertThat(classified.err()).contains("18,796 tasks").contains("rated 18,796, reused 0");
+    }
+
+    @Test
+    void aSecondClassificationReusesEveryVerdict() throws Exception {
+        Distribution.Run again = Distribution.run("classify", "--taxonomy", "--data", data);
+        assertThat(again.err()).contains("rated 0, reused 18,796, re-combined 0");
+    }
+
+    @Test
+    void rankListsAllCivilianMajorGroupsAndSaysHowItWeighted() throws Exception {
+        Distribution.Run rank = Distribution.run("rank", "--level", "major", "--order", "lagging", "--data", data);
+        assertThat(rank.exitCode()).as(rank.err()).isZero();
+        List<String> lines = rank.out().lines().toList();
+        assertThat(lines.get(0)).contains("Weighting: tasks weighted by importance x relevance")
+                .contains("weighted by employment");
+        assertThat(lines.subList(2, lines.size()).stream().filter(l -> l.matches("\\d+ .*")).count()).isEqualTo(22);
+    }
+
+    @Test
+    void searchShowAndJobTitlesAnswerSensibly() throws Exception {
+        Distribution.Run repair = Distribution.run("search", "repair hydraulic", "--quadrant", "LAGGING", "--data", data);
+        assertThat(repair.out()).contains("[hydraulic]").contains("LAGGING");
+        Distribution.Run title = Distribution.run("search", "--occupations", "software engineer", "--data", data);
+        assertThat(title.out().lines().skip(1).findFirst().orElse("")).startsWith("15-1252.00  Software Developers");
+        Distribution.Run show = Distribution.run("show", "15-1252.00", "--data", data);
+        assertThat(show.out()).contains("15-1252.00  Software Developers")
+                .contains("broad     15-1250  Software and Web Developers, Programmers, and Testers")
+                .contains("Score:").contains("Job zone:   4");
+    }
+}
