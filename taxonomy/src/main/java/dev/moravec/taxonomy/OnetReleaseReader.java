@@ -1,5 +1,6 @@
 package dev.moravec.taxonomy;
 
+import dev.moravec.api.WorkActivity;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
@@ -82,8 +83,8 @@ public final class OnetReleaseReader {
     private Release read(ReleaseFiles files, Options options) throws BadInputException, IOException {
         Map<String, Builder> occupations = readOccupations(files);
         List<TaskRow> tasks = readTasks(files, occupations);
-        Map<String, Activity> dwas = readActivities(files);
-        Map<String, List<Activity>> links = readTaskActivities(files, dwas, tasks);
+        Map<String, WorkActivity> dwas = readActivities(files);
+        Map<String, List<WorkActivity>> links = readTaskActivities(files, dwas, tasks);
         readJobZones(files, occupations);
         int alternates = readAlternateTitles(files, occupations);
         readEmergingTasks(files, occupations);
@@ -126,7 +127,7 @@ public final class OnetReleaseReader {
             if (weights.importance().isPresent() && weights.relevance().isPresent()) {
                 rated++;
             }
-            List<Activity> activities = links.getOrDefault(row.code + "\t" + row.id, List.of());
+            List<WorkActivity> activities = links.getOrDefault(row.code + "\t" + row.id, List.of());
             linkCount += activities.size();
             taxonomyTasks.add(new TaxonomyTask(new Task(row.id, row.statement, row.code, row.type, weights), activities));
         }
@@ -219,7 +220,7 @@ public final class OnetReleaseReader {
         return tasks;
     }
 
-    private Map<String, Activity> readActivities(ReleaseFiles files) throws IOException, BadInputException {
+    private Map<String, WorkActivity> readActivities(ReleaseFiles files) throws IOException, BadInputException {
         Map<String, String> gwaTitles = new HashMap<>();
         Optional<Table> model = table(files, "Content Model Reference.txt", List.of("Element ID", "Element Name"),
                 "generalized work activities get no titles");
@@ -242,7 +243,7 @@ public final class OnetReleaseReader {
             }
             used.add("IWA Reference.txt: " + iwaTitles.size() + " intermediate work activities");
         }
-        Map<String, Activity> dwas = new HashMap<>();
+        Map<String, WorkActivity> dwas = new HashMap<>();
         Optional<Table> dwa = table(files, "DWA Reference.txt", List.of("Element ID", "IWA ID", "DWA ID", "DWA Title"),
                 "tasks get no detailed work activities");
         if (dwa.isPresent()) {
@@ -250,7 +251,7 @@ public final class OnetReleaseReader {
                 for (Table.Row row = table.next(); row != null; row = table.next()) {
                     String gwa = row.get("Element ID");
                     String iwaId = row.get("IWA ID");
-                    dwas.put(row.get("DWA ID"), new Activity(row.get("DWA ID"), row.get("DWA Title"), iwaId,
+                    dwas.put(row.get("DWA ID"), new WorkActivity(row.get("DWA ID"), row.get("DWA Title"), iwaId,
                             iwaTitles.get(iwaId), gwa, gwaTitles.get(gwa)));
                 }
             }
@@ -259,9 +260,9 @@ public final class OnetReleaseReader {
         return dwas;
     }
 
-    private Map<String, List<Activity>> readTaskActivities(ReleaseFiles files, Map<String, Activity> dwas,
+    private Map<String, List<WorkActivity>> readTaskActivities(ReleaseFiles files, Map<String, WorkActivity> dwas,
             List<TaskRow> tasks) throws IOException, BadInputException {
-        Map<String, List<Activity>> links = new HashMap<>();
+        Map<String, List<WorkActivity>> links = new HashMap<>();
         Optional<Table> opened = table(files, "Tasks to DWAs.txt", List.of("O*NET-SOC Code", "Task ID", "DWA ID"),
                 "tasks are not linked to work activities");
         if (opened.isEmpty()) {
@@ -276,7 +277,7 @@ public final class OnetReleaseReader {
         try (Table table = opened.get()) {
             for (Table.Row row = table.next(); row != null; row = table.next()) {
                 String key = code(row) + "\t" + row.get("Task ID");
-                Activity activity = dwas.get(row.get("DWA ID"));
+                WorkActivity activity = dwas.get(row.get("DWA ID"));
                 if (!known.contains(key) || activity == null) {
                     unknown++; // a link to a task or DWA this release does not hold: counted, not fatal
                     continue;

@@ -1,5 +1,6 @@
 package dev.moravec.taxonomy;
 
+import dev.moravec.api.WorkActivity;
 import dev.moravec.api.Task;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * @param task the task, its occupation code and weights set
  * @param activities its detailed work activities, with the intermediate and generalized ones above
  */
-public record TaxonomyTask(Task task, List<Activity> activities) {
+public record TaxonomyTask(Task task, List<WorkActivity> activities) {
 
     /** Copies the list. */
     public TaxonomyTask {

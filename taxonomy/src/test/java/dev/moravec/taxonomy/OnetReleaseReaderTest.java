@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moravec.api.Task;
+import dev.moravec.api.WorkActivity;
 import dev.moravec.api.TaskType;
 import dev.moravec.engine.BadInputException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class OnetReleaseReaderTest {
         assertThat(code.occupationCode()).isEqualTo("15-1252.00");
         assertThat(code.type()).isEqualTo(TaskType.CORE);
         assertThat(task(release, "923").task().type()).isNull();
-        assertThat(task(release, "901").activities()).containsExactly(new Activity("4.A.3.b.1.I01.D01",
+        assertThat(task(release, "901").activities()).containsExactly(new WorkActivity("4.A.3.b.1.I01.D01",
                 "Write computer programs.", "4.A.3.b.1.I01", "Program computer systems.", "4.A.3.b.1",
                 "Working with Computers"));
         Occupation developers = release.occupations().get("15-1252.00");

@@ -1,5 +1,6 @@
 package dev.moravec.api;
 
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -24,6 +25,16 @@ public interface ScoringContext {
     }
 
     /**
+     * The imported taxonomy, for scorers that rate a task from what O*NET records about it.
+     *
+     * @return the taxonomy, or empty when none is available (for example in a scorer's own tests)
+     * @since 1.1.0
+     */
+    default Optional<TaxonomyView> taxonomy() {
+        return Optional.empty();
+    }
+
+    /**
      * A context for running a scorer outside the host, in its own tests or tools: it offers no
      * services and never cancels.
      *
@@ -31,5 +42,22 @@ public interface ScoringContext {
      */
     static ScoringContext standalone() {
         return new ScoringContext() {};
+    }
+
+    /**
+     * A context offering a taxonomy, for a scorer's own tests and tools.
+     *
+     * @param taxonomy the taxonomy
+     * @return a context whose {@link #taxonomy()} is the given one
+     * @since 1.1.0
+     */
+    static ScoringContext withTaxonomy(TaxonomyView taxonomy) {
+        Optional<TaxonomyView> view = Optional.of(taxonomy);
+        return new ScoringContext() {
+            @Override
+            public Optional<TaxonomyView> taxonomy() {
+                return view;
+            }
+        };
     }
 }

@@ -7,12 +7,14 @@
  * active scorer and combines their {@link dev.moravec.api.Rating ratings} into a verdict.
  *
  * <p>Only the types of this package cross the plugin boundary. They are immutable and safe to share
- * between threads.
+ * between threads. Version 1.1 adds what the host offers scorers beyond the task: the
+ * {@link dev.moravec.api.Embedder} service and the {@link dev.moravec.api.TaxonomyView} of the
+ * scoring context.
  *
  * @since 1.0.0
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.moravec.api;
 
 import org.osgi.annotation.bundle.Export;

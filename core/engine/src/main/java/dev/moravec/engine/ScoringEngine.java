@@ -4,9 +4,11 @@ import dev.moravec.api.Axis;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScoringContext;
 import dev.moravec.api.Task;
+import dev.moravec.api.TaxonomyView;
 import dev.moravec.engine.internal.Watchdog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +41,7 @@ public final class ScoringEngine implements AutoCloseable {
     private final long limitNanos;
     private final ThreadPoolExecutor pool;
     private final Watchdog watchdog;
-    private final ScoringContext context = new HostScoringContext();
+    private final ScoringContext context;
 
     /**
      * @param registry where the scorers come from; the active ones are read at the start of each batch
@@ -47,6 +49,18 @@ public final class ScoringEngine implements AutoCloseable {
      * @param threads the number of worker threads, at least 1
      */
     public ScoringEngine(ScorerRegistry registry, EngineConfig config, int threads) {
+        this(registry, config, threads, null);
+    }
+
+    /**
+     * An engine whose scorers see a taxonomy through {@link ScoringContext#taxonomy()}.
+     *
+     * @param registry where the scorers come from; the active ones are read at the start of each batch
+     * @param config weights, thresholds, time limit and quarantine rule
+     * @param threads the number of worker threads, at least 1
+     * @param taxonomy the taxonomy offered to scorers, or {@code null} for none
+     */
+    public ScoringEngine(ScorerRegistry registry, EngineConfig config, int threads, TaxonomyView taxonomy) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -55,6 +69,7 @@ public final class ScoringEngine implements AutoCloseable {
         this.aggregator = new VerdictAggregator(config);
         this.threads = threads;
         this.limitNanos = config.taskTimeLimit().toNanos();
+        this.context = new HostScoringContext(Optional.ofNullable(taxonomy));
         this.watchdog = new Watchdog(Math.max(5, Math.min(100, config.taskTimeLimit().toMillis() / 4)));
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -324,6 +339,6 @@ public final class ScoringEngine implements AutoCloseable {
         return false;
     }
 
-    /** What the host offers scorers; for now only cancellation, which follows the interrupt flag. */
-    private static final class HostScoringContext implements ScoringContext {}
+    /** What the host offers scorers: the taxonomy, and cancellation, which follows the interrupt flag. */
+    private record HostScoringContext(Optional<TaxonomyView> taxonomy) implements ScoringContext {}
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
-import dev.moravec.taxonomy.Activity;
+import dev.moravec.api.WorkActivity;
 import dev.moravec.taxonomy.Occupation;
 import dev.moravec.taxonomy.TaxonomyTask;
 import java.io.UncheckedIOException;
@@ -66,9 +66,9 @@ public final class Codec {
                 node.path("type").isNull() || node.path("type").isMissingNode() ? null
                         : TaskType.valueOf(node.get("type").asText()),
                 new TaskWeights(optional(node, "importance"), optional(node, "relevance"), optional(node, "frequency")));
-        List<Activity> activities = new ArrayList<>();
+        List<WorkActivity> activities = new ArrayList<>();
         for (JsonNode activity : (ArrayNode) node.path("activities")) {
-            activities.add(mapper.convertValue(activity, Activity.class));
+            activities.add(mapper.convertValue(activity, WorkActivity.class));
         }
         return new TaxonomyTask(task, activities);
     }

@@ -9,7 +9,7 @@ import dev.moravec.engine.ScorerOutcome;
 import dev.moravec.engine.TaskWeighting;
 import dev.moravec.engine.Verdict;
 import dev.moravec.engine.catalog.OutcomeJson;
-import dev.moravec.taxonomy.Activity;
+import dev.moravec.api.WorkActivity;
 import dev.moravec.taxonomy.Occupation;
 import dev.moravec.taxonomy.SocHierarchy;
 import dev.moravec.taxonomy.SocLevel;
@@ -204,7 +204,7 @@ public final class Documents {
             doc.add(new StringField(TASK_TYPE, t.type().name(), Field.Store.YES));
         }
         StringBuilder activities = new StringBuilder();
-        for (Activity activity : task.activities()) {
+        for (WorkActivity activity : task.activities()) {
             activities.append(activity.dwaTitle()).append(". ");
             if (activity.iwaTitle() != null) {
                 activities.append(activity.iwaTitle()).append(". ");
