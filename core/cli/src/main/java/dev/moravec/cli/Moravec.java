@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
             "Rates occupational tasks on transferability (is what the task needs written down in text?)",
             "and verification cost (how costly is it to check an attempt?), and sorts them into quadrants:",
             "PURE_REASONING tasks are automated first; LAGGING ones (embodied, tacit, taste-bound) last."},
-        subcommands = {ClassifyCommand.class, ExplainCommand.class, PluginsCommand.class,
+        subcommands = {ClassifyCommand.class, ExplainCommand.class, EvaluateCommand.class, CalibrateCommand.class,
+            PluginsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Moravec {
 
