@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.engine.EngineConfig;
+import dev.moravec.engine.testing.TestBundles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,27 @@ class EvaluateCommandTest {
                 b.toString(), "--resamples", "100", "--format", "json").out());
         assertThat(json.at("/difference/aucScore/value").asDouble()).isZero();
         assertThat(json.at("/b/configuration/thresholds/transferability").asDouble()).isEqualTo(0.3);
+    }
+
+    @Test
+    void aScorerDroppedIntoThePluginsFolderGetsItsOwnLinesAndCalibrateWeighsIt() throws Exception {
+        TestBundles.build(cli.plugins().resolve("steady.jar"), "test.steady", "1.0.0",
+                "dev.moravec.engine.testplugins.steady", java.util.Map.of());
+        CliFixture.Run run = cli.run("evaluate", "--labels", labels.toString(), "--resamples", "50");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // steady rates every task alike: its own figures are chance, exactly
+        assertThat(run.out()).containsPattern("steady +1\\.0\\.0 +20 +ROC AUC \\(S\\) +0\\.500 ")
+                .containsPattern("lexicon +\\S+ +20 +ROC AUC \\(S\\)")
+                .contains("lexicon weight 1, steady weight 1");
+
+        Path config = dir.resolve("mix.json");
+        CliFixture.Run calibrate = cli.run("calibrate", "--labels", labels.toString(), "--out", config.toString(),
+                "--folds", "2", "--resamples", "50");
+        assertThat(calibrate.exitCode()).as(calibrate.err()).isZero();
+        assertThat(calibrate.out()).contains("Weights:   each scorer's weight from 0, 0.25, 0.5, 1, 2, 4");
+        EngineConfig mix = EngineConfig.read(config, mapper);
+        assertThat(mix.scorers()).containsKeys("lexicon", "steady");
+        assertThat(mix.scorer("lexicon").weight()).isPositive();
     }
 
     @Test
