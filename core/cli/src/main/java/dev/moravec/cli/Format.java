@@ -19,4 +19,29 @@ final class Format {
     static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
+
+    /** A figure of an evaluation: three decimals, or {@code -} when undefined. */
+    static String figure(double value) {
+        // rounded first, so a tiny negative shows as 0.000, not -0.000
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", Math.round(value * 1000) / 1000.0 + 0.0);
+    }
+
+    /** A signed difference of figures. */
+    static String difference(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%+.3f", Math.round(value * 1000) / 1000.0 + 0.0);
+    }
+
+    /** An interval, such as {@code [0.823, 0.841]}, or empty when it is undefined. */
+    static String interval(dev.moravec.evaluation.Estimate estimate) {
+        if (Double.isNaN(estimate.low()) || Double.isNaN(estimate.high())) {
+            return "";
+        }
+        return "[" + figure(estimate.low()) + ", " + figure(estimate.high()) + "]";
+    }
+
+    /** A figure with its interval, such as {@code 0.832 [0.823, 0.841]}. */
+    static String estimate(dev.moravec.evaluation.Estimate estimate) {
+        String interval = interval(estimate);
+        return figure(estimate.value()) + (interval.isEmpty() ? "" : " " + interval);
+    }
 }

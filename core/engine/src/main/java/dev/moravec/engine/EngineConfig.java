@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -131,6 +132,38 @@ public record EngineConfig(
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes this configuration as a file {@link #read} reads back to an equal configuration: every
+     * key, defaults included, so the file shows what it decides.
+     *
+     * @param file the file to write; its folder is created when missing
+     * @param mapper the mapper to write it with
+     * @throws IOException if the file cannot be written
+     */
+    public void write(Path file, ObjectMapper mapper) throws IOException {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode t = root.putObject("thresholds");
+        t.put("transferability", thresholds.transferability());
+        t.put("verificationCost", thresholds.verificationCost());
+        ObjectNode s = root.putObject("scorers");
+        scorers.forEach((id, settings) -> {
+            ObjectNode scorer = s.putObject(id);
+            scorer.put("weight", settings.weight());
+            scorer.put("enabled", settings.enabled());
+            if (!settings.settings().isEmpty()) {
+                ObjectNode own = scorer.putObject("settings");
+                new TreeMap<>(settings.settings()).forEach(own::put);
+            }
+        });
+        root.put("taskTimeLimitMillis", taskTimeLimit.toMillis());
+        root.put("quarantineAfter", quarantineAfter);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     }
 
     // Jackson reports where it stopped reading, which may be past the key; find the key itself

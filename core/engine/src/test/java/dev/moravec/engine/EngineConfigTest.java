@@ -54,4 +54,18 @@ class EngineConfigTest {
         assertThatThrownBy(() -> EngineConfig.read(dir.resolve("missing.json"), mapper))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void writesAFileThatReadsBackToTheSameConfiguration() throws Exception {
+        EngineConfig config = new EngineConfig(new Thresholds(0.35, 0.6),
+                java.util.Map.of("lexicon", new ScorerSettings(2.0, true, java.util.Map.of("file", "my.json")),
+                        "semantic", new ScorerSettings(0.5, false, java.util.Map.of())),
+                Duration.ofMillis(1234), 7);
+        Path file = dir.resolve("sub/written.json");
+        config.write(file, mapper);
+        assertThat(EngineConfig.read(file, mapper)).isEqualTo(config);
+        assertThat(Files.readString(file)).contains("\"transferability\" : 0.35");
+        EngineConfig.defaults().write(file, mapper);
+        assertThat(EngineConfig.read(file, mapper)).isEqualTo(EngineConfig.defaults());
+    }
 }
