@@ -11,7 +11,7 @@ import dev.moravec.api.TaskType;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.catalog.CatalogFormat;
 import dev.moravec.engine.catalog.Column;
-import java.io.BufferedInputStream;
+import dev.moravec.engine.catalog.TextInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads reference labels: TSV, CSV or JSON Lines with a header (or keys), optionally gzip-compressed,
@@ -47,7 +46,6 @@ public final class LabelReader {
     public static final String DEFAULT_COLUMN = "human_exposure";
 
     private static final Pattern OCCUPATION_CODE = Pattern.compile("\\d{2}-\\d{4}(\\.\\d{2})?");
-    private static final int SNIFF_LIMIT = 1 << 16;
 
     private final ObjectMapper mapper;
 
@@ -95,11 +93,8 @@ public final class LabelReader {
      */
     public LabelSet read(String name, InputStream raw, String column, List<String> positive)
             throws IOException, BadInputException {
-        InputStream in = new BufferedInputStream(raw, SNIFF_LIMIT);
-        if (isGzip(in)) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), SNIFF_LIMIT);
-        }
-        String first = firstLine(in);
+        InputStream in = TextInput.open(raw);
+        String first = TextInput.firstLine(in);
         CatalogFormat format = CatalogFormat.fromFileName(name).orElseGet(() -> CatalogFormat.sniff(first));
         if (format == CatalogFormat.JSONL && first.strip().startsWith("[")) {
             format = CatalogFormat.JSON;
@@ -379,25 +374,5 @@ public final class LabelReader {
             }
             return new LabelSet(source, columnName, scale, positiveValues, tasks);
         }
-    }
-
-    private static boolean isGzip(InputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
-    }
-
-    private static String firstLine(InputStream in) throws IOException {
-        in.mark(SNIFF_LIMIT);
-        byte[] head = in.readNBytes(SNIFF_LIMIT - 1);
-        in.reset();
-        for (String line : new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r?\n")) {
-            if (!line.isBlank()) {
-                return line;
-            }
-        }
-        return "";
     }
 }

@@ -3,7 +3,6 @@ package dev.moravec.engine.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.internal.CountingInputStream;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Opens catalogs: a file or standard input ({@code -}), gzip-compressed or not (recognised by its
@@ -19,8 +17,6 @@ import java.util.zip.GZIPInputStream;
  * a byte order mark is skipped.
  */
 public final class CatalogReaders {
-
-    private static final int SNIFF_LIMIT = 1 << 16;
 
     private final ObjectMapper mapper;
     private final InputStream stdin;
@@ -97,14 +93,11 @@ public final class CatalogReaders {
     public CatalogReader open(String name, InputStream raw, Optional<CatalogFormat> format)
             throws IOException, BadInputException {
         CountingInputStream counter = new CountingInputStream(raw);
-        InputStream in = new BufferedInputStream(counter, SNIFF_LIMIT);
-        if (isGzip(in)) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), SNIFF_LIMIT);
-        }
+        InputStream in = TextInput.open(counter);
         CatalogFormat chosen = format.or(() -> CatalogFormat.fromFileName(name)).orElse(null);
         if (chosen == null) {
-            chosen = CatalogFormat.sniff(firstLine(in));
-        } else if (chosen == CatalogFormat.JSONL && firstLine(in).strip().startsWith("[")) {
+            chosen = CatalogFormat.sniff(TextInput.firstLine(in));
+        } else if (chosen == CatalogFormat.JSONL && TextInput.firstLine(in).strip().startsWith("[")) {
             chosen = CatalogFormat.JSON;
         }
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -113,26 +106,5 @@ public final class CatalogReaders {
             case JSONL -> JsonCatalogReader.jsonLines(name, mapper, counter, reader);
             case JSON -> JsonCatalogReader.jsonArray(name, mapper, counter, reader);
         };
-    }
-
-    private static boolean isGzip(InputStream in) throws IOException {
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
-    }
-
-    private static String firstLine(InputStream in) throws IOException {
-        in.mark(SNIFF_LIMIT);
-        byte[] head = in.readNBytes(SNIFF_LIMIT - 1);
-        in.reset();
-        String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        for (String line : text.split("\r?\n")) {
-            if (!line.isBlank()) {
-                return line;
-            }
-        }
-        return "";
     }
 }
