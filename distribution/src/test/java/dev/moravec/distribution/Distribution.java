@@ -16,6 +16,12 @@ final class Distribution {
 
     static final Path HOME = Path.of("target", "moravec").toAbsolutePath();
 
+    /**
+     * The data folder runs use unless they say otherwise: in the build's folder, never the user's
+     * ~/.moravec; shared by the runs, so the vector cache the first run fills serves the rest.
+     */
+    static final Path DATA = Path.of("target", "it-data").toAbsolutePath();
+
     private Distribution() {}
 
     /** What one run of the launcher did. */
@@ -26,6 +32,7 @@ final class Distribution {
         command.add(HOME.resolve("bin/moravec").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("MORAVEC_HOME", DATA.toString());
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("moravec-out", ".txt");
         Path err = Files.createTempFile("moravec-err", ".txt");

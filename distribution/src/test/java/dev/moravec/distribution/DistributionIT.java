@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moravec.api.Task;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.HostOptions;
 import dev.moravec.engine.PluginHost;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.engine.ScoringEngine;
-import dev.moravec.engine.Verdict;
 import dev.moravec.engine.catalog.CatalogClassifier;
 import dev.moravec.engine.catalog.CatalogReaders;
 import dev.moravec.engine.catalog.CatalogSource;
@@ -69,32 +67,58 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The clear examples of the design, rated as a user rates them: through the launcher, with every
+     * shipped scorer (the semantic one embedding through the host's service) and the shipped
+     * configuration. Tasks easy to write but costly to check must stay VERIFICATION_BOUND: the scorer
+     * that learned exposure labels must not erase the verification axis.
+     */
     @Test
     void theClearExamplesOfTheDesignLandInTheirQuadrants() throws Exception {
-        String[] pure = {
-            "Prove theorems about the convergence of iterative numerical methods",
-            "Write code that makes a failing unit test suite pass",
-            "Draft a legal brief supporting a motion to dismiss",
-            "Build a financial model of a company's cash flows in a spreadsheet",
-            "Derive the closed-form solution of a system of linear equations"};
-        String[] lagging = {
-            "Install plumbing fixtures and connect drain pipes in bathrooms",
-            "Bathe, dress and feed elderly residents of a care home",
-            "Drive a city bus along its route and help passengers board",
-            "Edit raw video footage into scenes with the right pacing and mood",
-            "Enter customer orders into enterprise software screens one by one"};
-        HostOptions options = new HostOptions(HostOptions.jarsIn(Distribution.HOME.resolve("bundles")),
-                Distribution.HOME.resolve("plugins"), Map.of());
-        try (PluginHost host = PluginHost.start(options);
-                ScoringEngine engine = new ScoringEngine(host.registry(), EngineConfig.defaults(), 2)) {
-            for (String statement : pure) {
-                Verdict verdict = engine.classify(Task.of("p", statement));
-                assertThat(verdict.quadrant()).as("%s: %s", statement, verdict).isEqualTo(Quadrant.PURE_REASONING);
+        Map<String, List<String>> examples = Map.of(
+                "PURE_REASONING", List.of(
+                        "Prove theorems about the convergence of iterative numerical methods",
+                        "Write code that makes a failing unit test suite pass",
+                        "Draft a legal brief supporting a motion to dismiss",
+                        "Build a financial model of a company's cash flows in a spreadsheet",
+                        "Derive the closed-form solution of a system of linear equations"),
+                "LAGGING", List.of(
+                        "Install plumbing fixtures and connect drain pipes in bathrooms",
+                        "Bathe, dress and feed elderly residents of a care home",
+                        "Drive a city bus along its route and help passengers board",
+                        "Edit raw video footage into scenes with the right pacing and mood",
+                        "Enter customer orders into enterprise software screens one by one"),
+                "VERIFICATION_BOUND", List.of(
+                        "Write a marketing slogan that makes a new brand memorable to customers",
+                        "Write the opening chapter of a novel that will keep readers turning pages",
+                        "Advise a client in person on whether to accept a settlement offer"));
+        Path input = dir.resolve("examples.tsv");
+        StringBuilder tsv = new StringBuilder("Task ID\tTask\n");
+        examples.forEach((quadrant, statements) -> statements.forEach(
+                statement -> tsv.append(quadrant).append('-').append(statement.hashCode()).append('\t')
+                        .append(statement).append('\n')));
+        Files.writeString(input, tsv);
+        Path out = dir.resolve("examples.jsonl");
+
+        Distribution.Run run = Distribution.run("classify", input.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("warning");
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> records = Files.readAllLines(out).stream().map(line -> {
+            try {
+                return mapper.readTree(line);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            for (String statement : lagging) {
-                Verdict verdict = engine.classify(Task.of("l", statement));
-                assertThat(verdict.quadrant()).as("%s: %s", statement, verdict).isEqualTo(Quadrant.LAGGING);
-            }
+        }).toList();
+        assertThat(records).hasSize(13);
+        for (JsonNode record : records) {
+            String expected = record.get("id").asText().replaceAll("-.*", "");
+            assertThat(record.get("quadrant").asText()).as("%s: T %s, V %s", record.get("statement").asText(),
+                    record.get("transferability"), record.get("verificationCost")).isEqualTo(expected);
+            assertThat(record.get("ratings")).extracting(r -> r.get("scorer").asText())
+                    .containsExactly("descriptors", "lexicon", "semantic");
         }
     }
 
@@ -104,8 +128,11 @@ class DistributionIT {
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("lexicon +\\S+ +active");
 
+        assertThat(list.out()).containsPattern("semantic +\\S+ +active").containsPattern("descriptors +\\S+ +active");
+
         Distribution.Run pure = Distribution.run("explain", "Write unit tests for existing software modules");
-        assertThat(pure.out()).contains("Verdict:    PURE_REASONING").contains("'unit tests' -> ");
+        assertThat(pure.out()).contains("Verdict:    PURE_REASONING").contains("'unit tests' -> ")
+                .contains("learned exposure layer: ").contains("(similarity 0.");
         Distribution.Run lagging = Distribution.run("explain", "Trim trees and remove branches using chainsaws");
         assertThat(lagging.out()).contains("Verdict:    LAGGING").contains("'chainsaws' -> ");
     }

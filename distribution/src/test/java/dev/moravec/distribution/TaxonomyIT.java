@@ -63,4 +63,29 @@ class TaxonomyIT {
                 .contains("broad     15-1250  Software and Web Developers, Programmers, and Testers")
                 .contains("Score:").contains("Job zone:   4");
     }
+
+    @Test
+    void semanticSearchFindsMechanicsForBrokenEngines() throws Exception {
+        Distribution.Run run = Distribution.run("search", "--semantic", "fix broken engines", "--format", "csv",
+                "--data", data);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> codes = run.out().lines().skip(1).map(line -> line.split(",")[1]).toList();
+        assertThat(codes).hasSize(10);
+        // vehicle and mobile equipment mechanics, installers and repairers
+        assertThat(codes.subList(0, 5)).allMatch(code -> code.startsWith("49-3"), "mechanics' codes");
+        assertThat(codes.stream().filter(code -> code.startsWith("49-")).count()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void explainShowsTheEvidenceOfAllThreeScorersForATaskOfTheTaxonomy() throws Exception {
+        Distribution.Run run = Distribution.run("explain", "--occupation", "49-3023.00", "--task", "23547", "--data", data);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Rebuild parts, such as crankshafts and cylinder blocks.  (task 23547 of the taxonomy)")
+                .contains("Occupation: 49-3023.00 Automotive Service Technicians and Mechanics")
+                .containsPattern("descriptors +\\S+ +OK .*activity 'Repairing and Maintaining Mechanical Equipment'")
+                .containsPattern("lexicon +\\S+ +OK ")
+                .containsPattern("semantic +\\S+ +OK .*learned exposure layer")
+                .contains("(similarity 0.")
+                .contains("Verdict:    LAGGING");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.moravec.evaluation;
 
+import dev.moravec.api.Axis;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.engine.ScorerOutcome;
@@ -19,11 +20,12 @@ import java.util.TreeSet;
  * Fits the scorers' weights and the quadrant thresholds to labels, and measures the fit honestly with
  * cross-validation grouped by occupation.
  *
- * <p>The objective is the balanced accuracy of the PURE_REASONING decision against the positive
- * labels. Thresholds are searched on a grid of {@value #STEP} steps; weights, when there are two
- * scorers or more, one scorer at a time over {@link #WEIGHTS} (two rounds), each candidate with its
- * best thresholds. With one scorer its weight changes no verdict, so only thresholds are fitted. Ties
- * keep the configuration closest to the starting one, so a flat objective does not move it. Only
+ * <p>Weights, when there are two scorers or more, maximise the ROC AUC of the reasoning score S
+ * against the positive labels, one scorer at a time over {@link #WEIGHTS} (two rounds): the AUC does
+ * not depend on thresholds, so weights are chosen for how well S ranks tasks. Thresholds then
+ * maximise the balanced accuracy of the PURE_REASONING decision, searched on a grid of
+ * {@value #STEP} steps. With one scorer its weight changes no verdict, so only thresholds are fitted.
+ * Ties keep the configuration closest to the starting one, so a flat objective does not move it. Only
  * stored ratings are combined again: no scorer is asked anything, and none sees a label.
  */
 public final class Calibrator {
@@ -34,22 +36,54 @@ public final class Calibrator {
     /** The weights tried for each scorer. */
     public static final List<Double> WEIGHTS = List.of(0.0, 0.25, 0.5, 1.0, 2.0, 4.0);
 
-    /** What is maximised, as reports say it. */
-    public static final String OBJECTIVE = "balanced accuracy of the PURE_REASONING decision against the positive"
-            + " labels";
+    /** What is maximised when the labels stand for the verdict, as reports say it. */
+    public static final String OBJECTIVE = "weights: ROC AUC of S; thresholds: balanced accuracy of the"
+            + " PURE_REASONING decision against the positive labels";
+
+    /**
+     * What is maximised, as reports say it.
+     *
+     * @return the objective of this calibrator
+     */
+    public String objective() {
+        if (labelAxis == null) {
+            return OBJECTIVE;
+        }
+        String axis = labelAxis == Axis.TRANSFERABILITY ? "T" : "1 - V";
+        String other = labelAxis == Axis.TRANSFERABILITY ? "verification cost" : "transferability";
+        return "the labels stand for " + labelAxis.fieldName() + ": weights on it maximise the ROC AUC of " + axis
+                + ", its threshold the balanced accuracy of the PURE_REASONING decision; the " + other
+                + " weights and threshold are kept";
+    }
 
     private static final int STEPS = (int) Math.round(1 / STEP);
     private static final int ROUNDS = 2;
     private static final double TIE = 1e-12;
 
     private final EngineConfig base;
+    private final Axis labelAxis;
 
     /**
      * @param base the starting configuration: its thresholds and weights are where the search starts
      *     and what ties keep, and the fitted configuration keeps its scorer settings and limits
      */
     public Calibrator(EngineConfig base) {
+        this(base, null);
+    }
+
+    /**
+     * A calibrator for labels that stand for one axis only: exposure labels, for instance, are a proxy
+     * for transferability and say nothing about verification cost. Then only that axis is fitted: the
+     * scorers' weights on it maximise the ROC AUC of that axis's value (of 1 - V for verification
+     * cost), its threshold the balanced accuracy; the other axis's weights and threshold stay as the
+     * starting configuration has them.
+     *
+     * @param base the starting configuration
+     * @param labelAxis the axis the labels stand for, or {@code null} when they stand for the verdict
+     */
+    public Calibrator(EngineConfig base, Axis labelAxis) {
         this.base = base;
+        this.labelAxis = labelAxis;
     }
 
     /**
@@ -82,9 +116,10 @@ public final class Calibrator {
      *     order of the matched tasks
      * @param scorers the scorers whose ratings were combined
      * @param weightsFitted whether weights were fitted (two scorers or more)
+     * @param objective what was maximised, in words
      */
     public record Calibration(EngineConfig fitted, double balancedAccuracy, List<Fold> folds,
-            List<Verdict> crossValidated, List<String> scorers, boolean weightsFitted) {
+            List<Verdict> crossValidated, List<String> scorers, boolean weightsFitted, String objective) {
 
         /** Copies the lists. */
         public Calibration {
@@ -129,7 +164,7 @@ public final class Calibrator {
         Fit all = fit(matched, java.util.stream.IntStream.range(0, matched.size()).toArray());
         List<String> scorers = scorers(matched);
         return new Calibration(all.config(), all.balancedAccuracy(), results, Arrays.asList(crossValidated), scorers,
-                scorers.size() > 1);
+                scorers.size() > 1, objective());
     }
 
     /**
@@ -141,30 +176,36 @@ public final class Calibrator {
      */
     public Fit fit(List<LabeledVerdict> matched, int[] items) {
         List<String> scorers = scorers(matched);
-        Map<String, Double> weights = new TreeMap<>();
+        Map<String, double[]> weights = new TreeMap<>(); // per scorer: {transferability, verificationCost}
         for (String id : scorers) {
             ScorerSettings s = base.scorer(id);
-            weights.put(id, s.enabled() ? s.weight() : 0.0);
+            weights.put(id, s.enabled()
+                    ? new double[] {s.weight(Axis.TRANSFERABILITY), s.weight(Axis.VERIFICATION_COST)}
+                    : new double[] {0, 0});
         }
-        Fit best = fitThresholds(matched, items, weights);
         if (scorers.size() < 2) {
-            return best;
+            return fitThresholds(matched, items, weights);
         }
+        double best = objective(matched, items, weights);
         for (int round = 0; round < ROUNDS; round++) {
             boolean improved = false;
             for (String id : scorers) {
                 for (double w : WEIGHTS) {
-                    if (w == weights.get(id)) {
+                    Map<String, double[]> candidate = new TreeMap<>();
+                    weights.forEach((k, v) -> candidate.put(k, v.clone()));
+                    double[] own = candidate.get(id);
+                    if (labelAxis == null) {
+                        own[0] = w;
+                        own[1] = w;
+                    } else {
+                        own[labelAxis == Axis.TRANSFERABILITY ? 0 : 1] = w;
+                    }
+                    if (Arrays.equals(own, weights.get(id)) || allZero(candidate)) {
                         continue;
                     }
-                    Map<String, Double> candidate = new TreeMap<>(weights);
-                    candidate.put(id, w);
-                    if (candidate.values().stream().allMatch(x -> x == 0)) {
-                        continue;
-                    }
-                    Fit fit = fitThresholds(matched, items, candidate);
-                    if (fit.balancedAccuracy() > best.balancedAccuracy() + TIE) {
-                        best = fit;
+                    double value = objective(matched, items, candidate);
+                    if (value > best + TIE) {
+                        best = value;
                         weights = candidate;
                         improved = true;
                     }
@@ -174,7 +215,28 @@ public final class Calibrator {
                 break;
             }
         }
-        return best;
+        return fitThresholds(matched, items, weights);
+    }
+
+    private static boolean allZero(Map<String, double[]> weights) {
+        return weights.values().stream().allMatch(w -> w[0] == 0 && w[1] == 0);
+    }
+
+    // the ROC AUC of what the labels stand for (S, T or 1 - V) under the given weights; an unrated
+    // task counts as the lowest value
+    private double objective(List<LabeledVerdict> matched, int[] items, Map<String, double[]> weights) {
+        VerdictAggregator aggregator = new VerdictAggregator(Evaluator.effective(with(base, base.thresholds(), weights)));
+        double[] scores = new double[items.length];
+        boolean[] positive = new boolean[items.length];
+        for (int k = 0; k < items.length; k++) {
+            LabeledVerdict lv = matched.get(items[k]);
+            Verdict v = aggregator.combine(lv.verdict().task(), lv.verdict().outcomes());
+            scores[k] = labelAxis == null ? v.score().orElse(-1)
+                    : labelAxis == Axis.TRANSFERABILITY ? v.transferability().orElse(-1)
+                    : 1 - v.verificationCost().orElse(2);
+            positive[k] = lv.label().positive();
+        }
+        return Metrics.auc(scores, positive);
     }
 
     private static List<String> scorers(List<LabeledVerdict> matched) {
@@ -189,7 +251,7 @@ public final class Calibrator {
 
     // For fixed weights every task's T and V are fixed; the decision T >= a, V <= b then depends only on
     // which grid cell each task falls in, so one pass and a cumulative table score every threshold pair.
-    private Fit fitThresholds(List<LabeledVerdict> matched, int[] items, Map<String, Double> weights) {
+    private Fit fitThresholds(List<LabeledVerdict> matched, int[] items, Map<String, double[]> weights) {
         EngineConfig weighted = with(base, base.thresholds(), weights);
         VerdictAggregator aggregator = new VerdictAggregator(Evaluator.effective(weighted));
         long[][] positives = new long[STEPS + 1][STEPS + 1];
@@ -225,8 +287,12 @@ public final class Calibrator {
         double bestDistance = Double.POSITIVE_INFINITY;
         int bestA = 0;
         int bestB = 0;
-        for (int a = 0; a <= STEPS; a++) {
-            for (int b = 0; b <= STEPS; b++) {
+        int startA = (int) Math.round(startT * STEPS);
+        int startB = (int) Math.round(startV * STEPS);
+        boolean fixT = labelAxis == Axis.VERIFICATION_COST;
+        boolean fixV = labelAxis == Axis.TRANSFERABILITY;
+        for (int a = fixT ? startA : 0; a <= (fixT ? startA : STEPS); a++) {
+            for (int b = fixV ? startB : 0; b <= (fixV ? startB : STEPS); b++) {
                 double score = balancedAccuracy(tp[a][b], fp[a][b], allPositive, allNegative);
                 double distance = Math.abs(a / (double) STEPS - startT) + Math.abs(b / (double) STEPS - startV);
                 if (score > bestScore + TIE || (score > bestScore - TIE && distance < bestDistance - TIE)) {
@@ -237,7 +303,8 @@ public final class Calibrator {
                 }
             }
         }
-        Thresholds thresholds = new Thresholds(bestA / (double) STEPS, bestB / (double) STEPS);
+        Thresholds thresholds = new Thresholds(fixT ? startT : bestA / (double) STEPS,
+                fixV ? startV : bestB / (double) STEPS);
         return new Fit(with(base, thresholds, weights), bestScore);
     }
 
@@ -286,11 +353,11 @@ public final class Calibrator {
         return out;
     }
 
-    private static EngineConfig with(EngineConfig base, Thresholds thresholds, Map<String, Double> weights) {
+    private static EngineConfig with(EngineConfig base, Thresholds thresholds, Map<String, double[]> weights) {
         Map<String, ScorerSettings> scorers = new TreeMap<>(base.scorers());
         weights.forEach((id, w) -> {
             ScorerSettings s = base.scorer(id);
-            scorers.put(id, new ScorerSettings(w, s.enabled(), s.settings()));
+            scorers.put(id, new ScorerSettings(w[1], s.enabled(), s.settings()).withWeights(w[0], w[1]));
         });
         return new EngineConfig(thresholds, scorers, base.taskTimeLimit(), base.quarantineAfter());
     }

@@ -90,7 +90,8 @@ public final class Evaluator {
      * @param weights the scorers' weights, or empty when they differ
      * @return the report
      */
-    public EvaluationReport evaluate(LabelSet labels, Joined joined, Thresholds thresholds, Map<String, Double> weights) {
+    public EvaluationReport evaluate(LabelSet labels, Joined joined, Thresholds thresholds,
+            Map<String, dev.moravec.engine.ScorerSettings> weights) {
         Units units = new Units(joined);
         Columns columns = new Columns(units, joined.verdicts());
         Plan plan = new Plan();
@@ -171,12 +172,12 @@ public final class Evaluator {
         return new Comparison(reportA, reportB, estimates);
     }
 
-    private static Map<String, Double> weights(Joined joined, EngineConfig config) {
+    private static Map<String, dev.moravec.engine.ScorerSettings> weights(Joined joined, EngineConfig config) {
         EngineConfig effective = effective(config);
-        Map<String, Double> weights = new TreeMap<>();
+        Map<String, dev.moravec.engine.ScorerSettings> weights = new TreeMap<>();
         for (LabeledVerdict lv : joined.matched()) {
             for (ScorerOutcome outcome : lv.verdict().outcomes()) {
-                weights.computeIfAbsent(outcome.scorer(), id -> effective.scorer(id).weight());
+                weights.computeIfAbsent(outcome.scorer(), effective::scorer);
             }
         }
         return weights;

@@ -58,7 +58,8 @@ class EvaluatorTest {
         assertThat(report.rated()).isEqualTo(8);
         assertThat(report.unmatched()).containsExactly(UNMATCHED);
         assertThat(report.thresholds()).isEqualTo(Thresholds.DEFAULT);
-        assertThat(report.weights()).containsExactly(Map.entry("lex", 1.0));
+        assertThat(report.weights()).containsOnlyKeys("lex");
+        assertThat(report.weights().get("lex").weight(dev.moravec.api.Axis.TRANSFERABILITY)).isEqualTo(1.0);
         Estimate auc = report.figure(Measure.AUC_SCORE).estimate();
         assertThat(auc.low()).isLessThanOrEqualTo(auc.value());
         assertThat(auc.high()).isGreaterThanOrEqualTo(auc.value()).isLessThanOrEqualTo(1.0);
@@ -123,7 +124,7 @@ class EvaluatorTest {
                 EngineConfig.DEFAULT_TASK_TIME_LIMIT, EngineConfig.DEFAULT_QUARANTINE_AFTER);
         EvaluationReport report = evaluator.evaluate(LABELS, JOINED, off);
         assertThat(report.rated()).isZero();
-        assertThat(report.weights()).containsExactly(Map.entry("lex", 0.0));
+        assertThat(report.weights().get("lex").weight(dev.moravec.api.Axis.VERIFICATION_COST)).isZero();
         assertThat(report.figure(Measure.AUC_SCORE).estimate().isDefined()).isFalse();
     }
 }

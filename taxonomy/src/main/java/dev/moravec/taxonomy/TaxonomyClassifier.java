@@ -1,11 +1,14 @@
 package dev.moravec.taxonomy;
 
+import dev.moravec.api.Axis;
+import dev.moravec.api.Embedder;
 import dev.moravec.api.Task;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.OccupationScore;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.engine.ScorerHandle;
+import dev.moravec.engine.ScorerSettings;
 import dev.moravec.engine.ScoringEngine;
 import dev.moravec.engine.Verdict;
 import dev.moravec.engine.VerdictAggregator;
@@ -46,21 +49,35 @@ public final class TaxonomyClassifier {
      * @param recombined tasks whose stored ratings were combined under a new configuration
      * @param reused tasks whose verdict was kept as it was
      * @param occupations occupations whose score was written
+     * @param embedded tasks and occupations whose vector was computed and stored
      * @param quadrants the tasks per quadrant after the run
      * @param elapsed the run's time
      */
-    public record Result(int tasks, int rated, int recombined, int reused, int occupations,
+    public record Result(int tasks, int rated, int recombined, int reused, int occupations, int embedded,
             Map<Quadrant, Long> quadrants, Duration elapsed) {}
 
     private static final int BATCH = 1024;
 
     private final ScoringEngine engine;
+    private final Embedder embedder;
 
     /**
      * @param engine the engine whose active scorers and configuration rate the tasks
      */
     public TaxonomyClassifier(ScoringEngine engine) {
+        this(engine, null);
+    }
+
+    /**
+     * A classifier that also stores every task's and occupation's vector, for semantic search.
+     *
+     * @param engine the engine whose active scorers and configuration rate the tasks
+     * @param embedder embeds statements and occupations (its cache shares what scorers embedded), or
+     *     {@code null} for no vectors
+     */
+    public TaxonomyClassifier(ScoringEngine engine, Embedder embedder) {
         this.engine = engine;
+        this.embedder = embedder;
     }
 
     /**
@@ -87,7 +104,9 @@ public final class TaxonomyClassifier {
         StringBuilder key = new StringBuilder("T>=" + config.thresholds().transferability() + ";V<="
                 + config.thresholds().verificationCost());
         for (ScorerHandle scorer : engine.scorers()) {
-            key.append(';').append(scorer.id()).append('=').append(config.scorer(scorer.id()).weight());
+            ScorerSettings settings = config.scorer(scorer.id());
+            key.append(";").append(scorer.id()).append("=").append(settings.weight(Axis.TRANSFERABILITY)).append("/")
+                    .append(settings.weight(Axis.VERIFICATION_COST));
         }
         return Documents.sha256(key.toString());
     }
@@ -108,7 +127,7 @@ public final class TaxonomyClassifier {
         Documents documents = index.documents();
         SocHierarchy hierarchy = index.hierarchy();
         List<Entry> entries = readTasks(index);
-        Map<String, Occupation> occupations = readOccupations(index);
+        Map<String, OccupationEntry> occupations = readOccupations(index);
         String scorerKey = scorerKey();
         String configKey = configKey();
         VerdictAggregator aggregator = new VerdictAggregator(engine.config());
@@ -143,6 +162,8 @@ public final class TaxonomyClassifier {
             progress.accept("rated " + Math.min(toRate.size(), from + BATCH) + " of " + toRate.size() + " tasks");
         }
 
+        int embedded = embed(entries, occupations, progress);
+
         Map<Quadrant, Long> quadrants = new EnumMap<>(Quadrant.class);
         Map<String, List<Entry>> byOccupation = new LinkedHashMap<>();
         for (Entry entry : entries) {
@@ -151,7 +172,7 @@ public final class TaxonomyClassifier {
         }
         int changed = (int) entries.stream().filter(e -> e.changed).count();
         int occupationsWritten = 0;
-        if (changed > 0) {
+        if (changed > 0 || embedded > 0) {
             try (IndexWriter writer = index.writer()) {
                 boolean committed = false;
                 try {
@@ -161,22 +182,26 @@ public final class TaxonomyClassifier {
                             writer.updateDocument(Documents.keyTerm(Documents.taskKey(code, entry.task.task().id())),
                                     documents.task(entry.task, entry.occupationTitle, hierarchy, entry.weight,
                                             new StoredVerdict(entry.verdict, Documents.contentKey(entry.task.task()),
-                                                    entry.ratingKey, configKey)));
+                                                    entry.ratingKey, configKey), entry.vector));
                         }
                     }
                     for (Map.Entry<String, List<Entry>> occupation : byOccupation.entrySet()) {
-                        if (occupation.getValue().stream().noneMatch(e -> e.changed)) {
-                            continue;
-                        }
-                        Occupation record = occupations.get(occupation.getKey());
-                        if (record == null) {
+                        OccupationEntry record = occupations.get(occupation.getKey());
+                        if (record == null || (occupation.getValue().stream().noneMatch(e -> e.changed) && !record.changed)) {
                             continue;
                         }
                         OccupationScore score = OccupationScore.of(
                                 occupation.getValue().stream().map(e -> e.verdict).toList());
-                        writer.updateDocument(Documents.keyTerm(Documents.occupationKey(record.code())),
-                                documents.occupation(record, hierarchy, score.weighting(), score));
+                        writer.updateDocument(Documents.keyTerm(Documents.occupationKey(record.occupation.code())),
+                                documents.occupation(record.occupation, hierarchy, score.weighting(), score, record.vector));
+                        record.changed = false;
                         occupationsWritten++;
+                    }
+                    for (OccupationEntry record : occupations.values()) {
+                        if (record.changed) { // an occupation without tasks that got its vector
+                            writer.updateDocument(Documents.keyTerm(Documents.occupationKey(record.occupation.code())),
+                                    documents.occupation(record.occupation, hierarchy, null, null, record.vector));
+                        }
                     }
                     Map<String, String> data = new HashMap<>(index.commitData());
                     data.put(TaxonomyIndex.CLASSIFIED_KEY, Instant.now() + " " + scorerKey);
@@ -191,7 +216,7 @@ public final class TaxonomyClassifier {
             }
             index.refresh();
         }
-        return new Result(entries.size(), toRate.size(), recombined, reused, occupationsWritten, quadrants,
+        return new Result(entries.size(), toRate.size(), recombined, reused, occupationsWritten, embedded, quadrants,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -203,7 +228,40 @@ public final class TaxonomyClassifier {
         StoredVerdict stored;
         String ratingKey;
         Verdict verdict;
+        float[] vector;
         boolean changed;
+    }
+
+    /** An occupation of the index with its vector. */
+    private static final class OccupationEntry {
+        Occupation occupation;
+        float[] vector;
+        boolean changed;
+    }
+
+    // vectors for the tasks and occupations that have none yet, in batches the embedder handles well
+    private int embed(List<Entry> entries, Map<String, OccupationEntry> occupations, Consumer<String> progress) {
+        if (embedder == null) {
+            return 0;
+        }
+        List<Entry> missing = entries.stream().filter(e -> e.vector == null).toList();
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<Entry> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
+            List<float[]> vectors = embedder.embedAll(batch.stream().map(e -> e.task.task().statement()).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).vector = vectors.get(i);
+                batch.get(i).changed = true;
+            }
+            progress.accept("embedded " + Math.min(missing.size(), from + BATCH) + " of " + missing.size() + " tasks");
+        }
+        List<OccupationEntry> occupationsMissing = occupations.values().stream().filter(o -> o.vector == null).toList();
+        List<float[]> vectors = embedder.embedAll(
+                occupationsMissing.stream().map(o -> Documents.vectorText(o.occupation)).toList());
+        for (int i = 0; i < occupationsMissing.size(); i++) {
+            occupationsMissing.get(i).vector = vectors.get(i);
+            occupationsMissing.get(i).changed = true;
+        }
+        return missing.size() + occupationsMissing.size();
     }
 
     private static List<Entry> readTasks(TaxonomyIndex index) throws IOException {
@@ -212,7 +270,8 @@ public final class TaxonomyClassifier {
             TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "task")), Integer.MAX_VALUE);
             StoredFields fields = searcher.storedFields();
             List<Entry> entries = new ArrayList<>(docs.scoreDocs.length);
-            Set<String> wanted = Set.of(Documents.SOURCE, Documents.VERDICT, Documents.TITLE, Documents.WEIGHT);
+            Set<String> wanted = Set.of(Documents.SOURCE, Documents.VERDICT, Documents.TITLE, Documents.WEIGHT,
+                    Documents.VECTOR_STORED);
             for (ScoreDoc hit : docs.scoreDocs) {
                 Document doc = fields.document(hit.doc, wanted);
                 Entry entry = new Entry();
@@ -221,6 +280,7 @@ public final class TaxonomyClassifier {
                 entry.weight = doc.getField(Documents.WEIGHT).numericValue().doubleValue();
                 String verdict = Documents.stored(doc, Documents.VERDICT);
                 entry.stored = verdict == null ? null : documents.verdict(entry.task.task(), verdict);
+                entry.vector = Documents.vector(doc);
                 entries.add(entry);
             }
             // the index's doc order is not the release's: rate and report in a stable order
@@ -230,15 +290,17 @@ public final class TaxonomyClassifier {
         });
     }
 
-    private static Map<String, Occupation> readOccupations(TaxonomyIndex index) throws IOException {
+    private static Map<String, OccupationEntry> readOccupations(TaxonomyIndex index) throws IOException {
         return index.search(searcher -> {
             TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "occupation")), Integer.MAX_VALUE);
             StoredFields fields = searcher.storedFields();
-            Map<String, Occupation> occupations = new HashMap<>();
+            Map<String, OccupationEntry> occupations = new HashMap<>();
             for (ScoreDoc hit : docs.scoreDocs) {
-                Document doc = fields.document(hit.doc, Set.of(Documents.SOURCE));
-                Occupation occupation = index.codec().occupation(Documents.stored(doc, Documents.SOURCE));
-                occupations.put(occupation.code(), occupation);
+                Document doc = fields.document(hit.doc, Set.of(Documents.SOURCE, Documents.VECTOR_STORED));
+                OccupationEntry entry = new OccupationEntry();
+                entry.occupation = index.codec().occupation(Documents.stored(doc, Documents.SOURCE));
+                entry.vector = Documents.vector(doc);
+                occupations.put(entry.occupation.code(), entry);
             }
             return occupations;
         });

@@ -161,7 +161,7 @@ public final class TaxonomyIndex implements Closeable {
      * @throws BadInputException if another process holds the write lock
      */
     public void replace(Release release, Consumer<String> progress) throws IOException, BadInputException {
-        Map<String, String> previousVerdicts = exists() ? storedVerdicts() : Map.of();
+        Map<String, Carried> previous = exists() ? carried() : Map.of();
         try (IndexWriter writer = writer()) {
             boolean committed = false;
             try {
@@ -181,27 +181,32 @@ public final class TaxonomyIndex implements Closeable {
                     TaskWeighting weighting = TaskWeighting.of(tasks.stream().map(TaxonomyTask::task).toList());
                     List<Verdict> verdicts = new ArrayList<>();
                     for (TaxonomyTask task : tasks) {
-                        String key = Documents.taskKey(occupation.code(), task.task().id());
+                        Carried old = previous.get(Documents.taskKey(occupation.code(), task.task().id()));
                         StoredVerdict verdict = null;
-                        String stored = previousVerdicts.get(key);
-                        if (stored != null) {
-                            StoredVerdict previous = documents.verdict(task.task(), stored);
-                            if (previous.contentKey().equals(Documents.contentKey(task.task()))) {
-                                verdict = previous;
-                                verdicts.add(previous.verdict());
+                        float[] vector = null;
+                        if (old != null && old.verdict() != null) {
+                            StoredVerdict stored = documents.verdict(task.task(), old.verdict());
+                            if (stored.contentKey().equals(Documents.contentKey(task.task()))) {
+                                verdict = stored;
+                                verdicts.add(stored.verdict());
                                 kept++;
                             }
                         }
+                        if (old != null && task.task().statement().equals(old.text())) {
+                            vector = old.vector();
+                        }
                         writer.addDocument(documents.task(task, occupation.title(), hierarchy,
-                                weighting.weight(task.task()), verdict));
+                                weighting.weight(task.task()), verdict, vector));
                         if (++written % 5000 == 0) {
                             progress.accept("indexed " + written + " tasks");
                         }
                     }
                     OccupationScore score = verdicts.isEmpty() || verdicts.size() < tasks.size() ? null
                             : OccupationScore.of(verdicts);
+                    Carried old = previous.get(Documents.occupationKey(occupation.code()));
+                    float[] vector = old != null && Documents.vectorText(occupation).equals(old.text()) ? old.vector() : null;
                     writer.addDocument(documents.occupation(occupation, hierarchy, tasks.isEmpty() ? null : weighting,
-                            score));
+                            score, vector));
                 }
                 Map<String, String> data = new HashMap<>();
                 data.put(SCHEMA_KEY, String.valueOf(Documents.SCHEMA_VERSION));
@@ -246,22 +251,33 @@ public final class TaxonomyIndex implements Closeable {
         }
     }
 
-    /** The verdicts stored in the index, by document key. */
-    private Map<String, String> storedVerdicts() throws IOException {
+    /** What a re-import keeps of a document when its text is unchanged: the verdict and the vector. */
+    private record Carried(String text, String verdict, float[] vector) {}
+
+    /** The verdicts and vectors stored in the index, by document key. */
+    private Map<String, Carried> carried() throws IOException {
         return search(searcher -> {
-            Map<String, String> verdicts = new HashMap<>();
-            TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "task")), Integer.MAX_VALUE);
+            Map<String, Carried> carried = new HashMap<>();
             StoredFields fields = searcher.storedFields();
-            for (ScoreDoc hit : docs.scoreDocs) {
+            TopDocs tasks = searcher.search(new TermQuery(new Term(Documents.KIND, "task")), Integer.MAX_VALUE);
+            for (ScoreDoc hit : tasks.scoreDocs) {
                 Document doc = fields.document(hit.doc, java.util.Set.of(Documents.CODE, Documents.TASK_ID,
-                        Documents.VERDICT));
-                String verdict = Documents.stored(doc, Documents.VERDICT);
-                if (verdict != null) {
-                    verdicts.put(Documents.taskKey(Documents.stored(doc, Documents.CODE),
-                            Documents.stored(doc, Documents.TASK_ID)), verdict);
+                        Documents.STATEMENT, Documents.VERDICT, Documents.VECTOR_STORED));
+                carried.put(Documents.taskKey(Documents.stored(doc, Documents.CODE), Documents.stored(doc, Documents.TASK_ID)),
+                        new Carried(Documents.stored(doc, Documents.STATEMENT), Documents.stored(doc, Documents.VERDICT),
+                                Documents.vector(doc)));
+            }
+            TopDocs occupations = searcher.search(new TermQuery(new Term(Documents.KIND, "occupation")), Integer.MAX_VALUE);
+            for (ScoreDoc hit : occupations.scoreDocs) {
+                Document doc = fields.document(hit.doc, java.util.Set.of(Documents.SOURCE, Documents.VECTOR_STORED));
+                float[] vector = Documents.vector(doc);
+                if (vector != null) {
+                    Occupation occupation = codec.occupation(Documents.stored(doc, Documents.SOURCE));
+                    carried.put(Documents.occupationKey(occupation.code()),
+                            new Carried(Documents.vectorText(occupation), null, vector));
                 }
             }
-            return verdicts;
+            return carried;
         });
     }
 

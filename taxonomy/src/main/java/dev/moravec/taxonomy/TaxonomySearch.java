@@ -1,5 +1,6 @@
 package dev.moravec.taxonomy;
 
+import dev.moravec.api.Embedder;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.OccupationScore;
 import dev.moravec.engine.Quadrant;
@@ -19,7 +20,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -31,7 +34,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * Searches the taxonomy with Lucene's query syntax: tasks by their statements (and, less, by their
  * occupation's title and work activities), or occupations by title, alternate titles and description,
  * so that a job title people use finds its occupation. Results can be filtered by a family at any
- * SOC level and by quadrant, and the matched text comes back with the matches marked.
+ * SOC level and by quadrant, and the matched text comes back with the matches marked. A semantic
+ * search finds them by meaning instead, nearest to the query's embedding, once their vectors are in the
+ * index (classifying the taxonomy stores them).
  */
 public final class TaxonomySearch {
 
@@ -84,6 +89,36 @@ public final class TaxonomySearch {
         return hits;
     }
 
+    /**
+     * Runs a search by meaning: the tasks (or occupations) whose vectors are nearest to the query's,
+     * with the same filters. The relevance of a hit is the cosine similarity of the two vectors.
+     *
+     * @param request the search; its text is embedded as it is, without query syntax
+     * @param embedder the embedder that made the index's vectors
+     * @return the hits, nearest first
+     * @throws BadInputException if the index holds no vectors yet, saying how to store them
+     * @throws IOException if the index cannot be read
+     */
+    public List<SearchHit> semantic(Request request, Embedder embedder) throws BadInputException, IOException {
+        Query filter = filter(request, new FieldExistsQuery(Documents.VECTOR));
+        int withVectors = index.search(searcher -> searcher.count(filter));
+        if (withVectors == 0) {
+            throw new BadInputException("the taxonomy index " + index.path() + " has no " + (request.occupations()
+                    ? "occupation" : "task") + " vectors" + (request.family() != null || request.quadrant() != null
+                    ? " matching the filters" : "") + " yet: run 'moravec classify --taxonomy' once, which embeds"
+                    + " every task and occupation and stores the vectors, then search again");
+        }
+        float[] vector = embedder.embed(request.text());
+        Query knn = new KnnFloatVectorQuery(Documents.VECTOR, vector, Math.max(1, request.limit()), filter);
+        return index.search(searcher -> {
+            List<SearchHit> hits = hits(searcher, request, knn, null);
+            // Lucene scores unit vectors' dot products as (1 + cos) / 2: report the cosine itself
+            return hits.stream().map(hit -> new SearchHit(hit.kind(), hit.code(), hit.title(), hit.taskId(),
+                    hit.statement(), hit.transferability(), hit.verificationCost(), hit.score(), hit.quadrant(), null,
+                    2 * hit.relevance() - 1)).toList();
+        });
+    }
+
     private Query parse(String text, Map<String, Float> fields, QueryParser.Operator operator) throws BadInputException {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(fields.keySet().toArray(String[]::new),
                 index.analyzer(), fields);
@@ -107,23 +142,29 @@ public final class TaxonomySearch {
     }
 
     private List<SearchHit> run(Request request, Query text) throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(text, BooleanClause.Occur.MUST)
+        Query built = filter(request, text);
+        return index.search(searcher -> hits(searcher, request, built, text));
+    }
+
+    // the query restricted to the requested kind, family and quadrant
+    private static Query filter(Request request, Query query) {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(Documents.KIND, request.occupations() ? "occupation" : "task")),
                         BooleanClause.Occur.FILTER);
         if (request.family() != null) {
-            query.add(new TermQuery(new Term(Documents.FAMILY, request.family())), BooleanClause.Occur.FILTER);
+            filtered.add(new TermQuery(new Term(Documents.FAMILY, request.family())), BooleanClause.Occur.FILTER);
         }
         if (request.quadrant() != null) {
-            query.add(new TermQuery(new Term(Documents.QUADRANT, request.quadrant().name())), BooleanClause.Occur.FILTER);
+            filtered.add(new TermQuery(new Term(Documents.QUADRANT, request.quadrant().name())), BooleanClause.Occur.FILTER);
         }
-        Query built = query.build();
-        return index.search(searcher -> hits(searcher, request, built, text));
+        return filtered.build();
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Request request, Query query, Query text) throws IOException {
         TopDocs top = searcher.search(query, Math.max(1, request.limit()));
-        String[] highlights = highlight(searcher, request.occupations(), text, top);
+        String[] highlights = text == null ? new String[top.scoreDocs.length]
+                : highlight(searcher, request.occupations(), text, top);
         StoredFields fields = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {

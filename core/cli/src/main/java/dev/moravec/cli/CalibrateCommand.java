@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code moravec calibrate}: fits weights and thresholds to labels and writes them as a configuration. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Fit the scorers' weights and the quadrant thresholds to reference labels, maximising the"
-                + " balanced accuracy of the PURE_REASONING decision, and write them as a configuration that"
-                + " 'classify --config' reads.",
+        description = {"Fit the scorers' weights to reference labels, maximising the ROC AUC of S (or, with"
+                + " --label-axis, of that axis), then the quadrant thresholds, maximising the balanced accuracy of the"
+                + " PURE_REASONING decision, and write them as a configuration that 'classify --config' reads.",
             "Prints the cross-validated figures (folds grouped by occupation) next to the uncalibrated ones and the"
                 + " written configuration's in-sample figures, which 'evaluate --config' reproduces."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -59,6 +59,13 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "table (default) or json.")
     ReportFormat format;
 
+    @Option(names = "--label-axis", paramLabel = "AXIS",
+            description = "The axis the labels stand for, when they stand for one only: TRANSFERABILITY or"
+                    + " VERIFICATION_COST. Then only that axis's weights and threshold are fitted, and the other's"
+                    + " are kept from --config (or the defaults). Exposure labels are a proxy for transferability"
+                    + " and say nothing about verification cost.")
+    dev.moravec.api.Axis labelAxis;
+
     @Override
     public Integer call() throws Exception {
         if (folds < 2) {
@@ -74,7 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Calibrator.Calibration calibration;
         try {
-            calibration = new Calibrator(data.config()).calibrate(data.joined().matched(), folds, seed);
+            calibration = new Calibrator(data.config(), labelAxis).calibrate(data.joined().matched(), folds, seed);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(data.labels().source() + ": " + e.getMessage() + "; use fewer --folds", e);
         }
@@ -88,8 +95,10 @@ final class CalibrateCommand implements Callable<Integer> {
             out.println(moravec.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(new ReportJson(moravec.mapper)
                     .calibration(calibration, uncalibrated, crossValidated, inSample, configOut.toString(), folds, seed)));
         } else {
+            // the command that reproduces the in-sample figures reads the same inputs
+            String inputs = labelOptions.labels + (labelOptions.scores == null ? "" : " --scores " + labelOptions.scores);
             new ReportTable(out).calibration(calibration, uncalibrated, crossValidated, inSample, configOut.toString(),
-                    labelOptions.labels.toString(), folds, seed);
+                    inputs, folds, seed);
         }
         out.flush();
         err.printf(Locale.ROOT, "Calibrated and evaluated in %.1f s (%d folds, %s bootstrap resamples).%n",

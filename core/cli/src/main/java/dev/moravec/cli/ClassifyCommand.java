@@ -98,9 +98,6 @@ final class ClassifyCommand implements Callable<Integer> {
                     + " tasks whose statement, scorers or configuration changed are rated again).")
     boolean taxonomy;
 
-    @Mixin
-    TaxonomyMixin taxonomyOptions;
-
     @Override
     public Integer call() throws Exception {
         Optional<CatalogFormat> format = Optional.ofNullable(inFormat);
@@ -141,12 +138,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     private int classifyTaxonomy(int workers, PrintWriter err) throws Exception {
-        try (HostSession session = HostSession.start(moravec.environment, options, moravec.mapper);
-                TaxonomyIndex index = taxonomyOptions.open(moravec.environment, moravec.mapper, err)) {
+        try (TaxonomyIndex index = Taxonomies.open(moravec.environment, options.data, moravec.mapper, err);
+                HostSession session = HostSession.start(moravec.environment, options, moravec.mapper, index)) {
             session.warnAboutBrokenPlugins(err);
             ScoringEngine engine = session.engine(workers);
             boolean showProgress = !noProgress && Progress.isTerminal();
-            TaxonomyClassifier.Result result = new TaxonomyClassifier(engine).classify(index, line -> {
+            TaxonomyClassifier.Result result = new TaxonomyClassifier(engine, session.embedder()).classify(index, line -> {
                 if (showProgress) {
                     err.print("\r  " + line);
                     err.flush();
@@ -229,7 +226,7 @@ final class ClassifyCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static void printScorerFailures(PrintWriter err, ScoringEngine engine) {
+    static void printScorerFailures(PrintWriter err, ScoringEngine engine) {
         for (ScorerHandle scorer : engine.scorers()) {
             if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined()) {
                 err.printf("Scorer %s: %s failed, %s timed out%s%n", scorer.id(), Format.count(scorer.failedCount()),

@@ -40,6 +40,11 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
         }
     }
 
+    /** @return the distribution's default configuration, {@code conf/moravec.json}, which may not exist */
+    public Path defaultConfig() {
+        return home.resolve("conf").resolve("moravec.json");
+    }
+
     /** @return the folder of the OSGi runtime bundles */
     public Path bundlesDir() {
         return home.resolve("bundles");

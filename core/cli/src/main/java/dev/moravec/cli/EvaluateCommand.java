@@ -83,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report = evaluator.evaluate(data.labels(), data.joined(), data.config());
             if (format == ReportFormat.json) {
                 out.println(moravec.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(new ReportJson(
-                        moravec.mapper).evaluation(report, host.config == null ? null : host.config.toString())));
+                        moravec.mapper).evaluation(report, host.configFile(moravec.environment) == null ? null
+                                : host.configFile(moravec.environment).toString())));
             } else {
                 new ReportTable(out).evaluation(report);
             }

@@ -1,6 +1,11 @@
 package dev.moravec.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.engine.BadInputException;
+import dev.moravec.engine.EngineConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of every command that starts the plugin host. */
@@ -11,6 +16,41 @@ final class HostMixin {
     Path plugins;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "JSON configuration: thresholds, scorer weights and settings, time limit (see README).")
+            description = "JSON configuration: thresholds, scorer weights and settings, time limit (default: the"
+                    + " distribution's conf/moravec.json, calibrated for the shipped scorers; see README).")
     Path config;
+
+    @Mixin
+    DataMixin data;
+
+    /**
+     * The configuration to use: the {@code --config} file, else the distribution's default
+     * {@code conf/moravec.json}, else the built-in defaults.
+     *
+     * @param environment where the command runs
+     * @param mapper the JSON mapper
+     * @return the configuration
+     * @throws BadInputException if the file is wrong
+     */
+    EngineConfig config(Environment environment, ObjectMapper mapper) throws BadInputException {
+        if (config != null) {
+            return EngineConfig.read(config, mapper);
+        }
+        Path shipped = environment.defaultConfig();
+        return Files.isRegularFile(shipped) ? EngineConfig.read(shipped, mapper) : EngineConfig.defaults();
+    }
+
+    /**
+     * The configuration file in use, for reports.
+     *
+     * @param environment where the command runs
+     * @return the {@code --config} file, else the distribution's default if present, else {@code null}
+     */
+    Path configFile(Environment environment) {
+        if (config != null) {
+            return config;
+        }
+        Path shipped = environment.defaultConfig();
+        return Files.isRegularFile(shipped) ? shipped : null;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.moravec.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.Embedder;
+import dev.moravec.embeddings.EmbeddingService;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.HostOptions;
@@ -12,6 +14,9 @@ import dev.moravec.engine.ScoringEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import dev.moravec.taxonomy.IndexTaxonomyView;
+import dev.moravec.taxonomy.TaxonomyIndex;
 
 /**
  * A running plugin host and scoring engine for one command, closed when the command ends (also on
@@ -21,15 +26,23 @@ final class HostSession implements AutoCloseable {
 
     private final PluginHost host;
     private final EngineConfig config;
+    private final EmbeddingService embedder;
+    private final TaxonomyIndex taxonomy;
+    private final boolean ownsTaxonomy;
     private ScoringEngine engine;
 
-    private HostSession(PluginHost host, EngineConfig config) {
+    private HostSession(PluginHost host, EngineConfig config, EmbeddingService embedder, TaxonomyIndex taxonomy,
+            boolean ownsTaxonomy) {
         this.host = host;
         this.config = config;
+        this.embedder = embedder;
+        this.taxonomy = taxonomy;
+        this.ownsTaxonomy = ownsTaxonomy;
     }
 
     /**
-     * Starts the host with the plugins and configuration the options name.
+     * Starts the host with the plugins and configuration the options name; scorers see the taxonomy
+     * index of the data folder, if there is one.
      *
      * @param environment where the distribution is
      * @param options the shared options
@@ -41,11 +54,55 @@ final class HostSession implements AutoCloseable {
      */
     static HostSession start(Environment environment, HostMixin options, ObjectMapper mapper)
             throws BadInputException, PluginHostException, IOException {
-        EngineConfig config = options.config == null ? EngineConfig.defaults() : EngineConfig.read(options.config, mapper);
+        return start(environment, options, mapper, null);
+    }
+
+    /**
+     * Starts the host with the plugins and configuration the options name; scorers see the given index.
+     *
+     * @param environment where the distribution is
+     * @param options the shared options
+     * @param mapper the mapper for the configuration file
+     * @param taxonomyIndex the index scorers see, which the caller keeps open and closes; {@code null}
+     *     for the data folder's index, if there is one
+     * @return the session
+     * @throws BadInputException if the configuration file is wrong
+     * @throws PluginHostException if the framework cannot start
+     * @throws IOException if the bundles folder cannot be listed
+     */
+    static HostSession start(Environment environment, HostMixin options, ObjectMapper mapper, TaxonomyIndex taxonomyIndex)
+            throws BadInputException, PluginHostException, IOException {
+        EngineConfig config = options.config(environment, mapper);
         Path plugins = environment.pluginsDir(options.plugins);
-        HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
-                config.scorerProperties());
-        return new HostSession(PluginHost.start(hostOptions), config);
+        Path data = options.data.dir(environment);
+        // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
+        EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
+        boolean ownsTaxonomy = taxonomyIndex == null;
+        TaxonomyIndex taxonomy = taxonomyIndex;
+        boolean started = false;
+        try {
+            if (ownsTaxonomy) {
+                taxonomy = Taxonomies.openIfPresent(environment, options.data, mapper);
+            }
+            HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
+                    config.scorerProperties(), List.of(new HostOptions.Service<>(Embedder.class, embedder)));
+            HostSession session = new HostSession(PluginHost.start(hostOptions), config, embedder, taxonomy,
+                    ownsTaxonomy);
+            started = true;
+            return session;
+        } finally {
+            if (!started) {
+                embedder.close();
+                if (ownsTaxonomy && taxonomy != null) {
+                    taxonomy.close();
+                }
+            }
+        }
+    }
+
+    /** @return the embedding service the plugins share */
+    EmbeddingService embedder() {
+        return embedder;
     }
 
     /** @return the plugin host */
@@ -62,7 +119,8 @@ final class HostSession implements AutoCloseable {
      */
     ScoringEngine engine(int threads) throws PluginHostException {
         if (engine == null) {
-            engine = new ScoringEngine(host.registry(), config, threads);
+            engine = new ScoringEngine(host.registry(), config, threads,
+                    taxonomy == null ? null : new IndexTaxonomyView(taxonomy));
             if (engine.scorers().isEmpty()) {
                 throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()
                         + " has no working scorer bundle (run 'moravec plugins list' to see why), or the"
@@ -95,6 +153,22 @@ final class HostSession implements AutoCloseable {
             }
         } finally {
             host.close();
+            closeQuietly(embedder);
+            if (ownsTaxonomy) {
+                closeQuietly(taxonomy);
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing read-only resources after the work is done: nothing left to save
+            org.slf4j.LoggerFactory.getLogger(HostSession.class).debug("close failed", e);
         }
     }
 }

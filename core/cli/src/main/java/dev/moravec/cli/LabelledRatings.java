@@ -29,7 +29,7 @@ record LabelledRatings(LabelSet labels, Joined joined, EngineConfig config) {
             throws Exception {
         long start = System.nanoTime();
         LabelSet labels = new LabelReader(moravec.mapper).read(options.labels, options.column, options.positive);
-        EngineConfig config = host.config == null ? EngineConfig.defaults() : EngineConfig.read(host.config, moravec.mapper);
+        EngineConfig config = host.config(moravec.environment, moravec.mapper);
         Joined joined;
         String how;
         if (options.scores != null) {

@@ -32,7 +32,7 @@ final class RankCommand implements Callable<Integer> {
     Moravec moravec;
 
     @Mixin
-    TaxonomyMixin taxonomy;
+    DataMixin data;
 
     @Spec
     CommandSpec spec;
@@ -60,11 +60,11 @@ final class RankCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+        try (TaxonomyIndex index = Taxonomies.open(moravec.environment, data, moravec.mapper, spec.commandLine().getErr())) {
             Ranking ranking = new Rankings(index).rank(new Rankings.Request(level, order == Order.lagging, family, limit));
             if (ranking.rows().isEmpty() && ranking.unscored() > 0) {
                 spec.commandLine().getErr().println("moravec: nothing is scored yet: run moravec classify --taxonomy"
-                        + (taxonomy.data == null ? "" : " --data " + taxonomy.data));
+                        + data.hint());
             }
             if (format == OutputFormat.table) {
                 printTable(out, ranking);

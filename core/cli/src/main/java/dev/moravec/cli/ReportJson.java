@@ -16,6 +16,8 @@ import dev.moravec.evaluation.LabelSet;
 import dev.moravec.evaluation.LabeledTask;
 import dev.moravec.evaluation.Measure;
 import dev.moravec.evaluation.ScorerFigures;
+import dev.moravec.api.Axis;
+import dev.moravec.engine.ScorerSettings;
 import java.util.Map;
 
 /**
@@ -91,7 +93,7 @@ final class ReportJson {
             EvaluationReport crossValidated, EvaluationReport inSample, String written, int folds, long seed) {
         ObjectNode root = mapper.createObjectNode();
         root.set("labels", labels(uncalibrated.labels()));
-        root.put("objective", Calibrator.OBJECTIVE);
+        root.put("objective", calibration.objective());
         root.put("thresholdStep", Calibrator.STEP);
         root.put("weightsFitted", calibration.weightsFitted());
         ObjectNode foldsNode = root.putObject("folds");
@@ -142,7 +144,7 @@ final class ReportJson {
         return node;
     }
 
-    private ObjectNode configuration(Thresholds thresholds, Map<String, Double> weights, String file) {
+    private ObjectNode configuration(Thresholds thresholds, Map<String, ScorerSettings> weights, String file) {
         ObjectNode node = mapper.createObjectNode();
         node.put("file", file);
         if (thresholds == null) {
@@ -156,7 +158,9 @@ final class ReportJson {
             node.putNull("weights");
         } else {
             ObjectNode w = node.putObject("weights");
-            weights.forEach(w::put);
+            weights.forEach((id, settings) -> w.putObject(id)
+                    .put("transferability", settings.enabled() ? settings.weight(Axis.TRANSFERABILITY) : 0)
+                    .put("verificationCost", settings.enabled() ? settings.weight(Axis.VERIFICATION_COST) : 0));
         }
         return node;
     }

@@ -15,6 +15,8 @@ import dev.moravec.evaluation.Measure;
 import dev.moravec.evaluation.ScorerFigures;
 import java.io.PrintWriter;
 import java.util.List;
+import dev.moravec.api.Axis;
+import dev.moravec.engine.ScorerSettings;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -82,7 +84,7 @@ final class ReportTable {
                 + "), positive " + String.join(", ", labels.positiveValues()));
         out.println("           " + Format.count(uncalibrated.matched()) + " labelled tasks of "
                 + Format.count(uncalibrated.occupations()) + " occupations");
-        out.println("Objective: " + Calibrator.OBJECTIVE + ",");
+        out.println("Objective: " + calibration.objective() + ",");
         out.println("           thresholds on a " + Calibrator.STEP + " grid; " + folds
                 + " folds grouped by occupation (no occupation in two folds), seed " + seed);
         if (calibration.weightsFitted()) {
@@ -210,16 +212,22 @@ final class ReportTable {
                 t.transferability(), t.verificationCost());
     }
 
-    static String weights(Map<String, Double> weights) {
+    static String weights(Map<String, ScorerSettings> weights) {
         return weights.isEmpty() ? "weights fitted per fold" : weights.entrySet().stream()
-                .map(e -> e.getKey() + " weight " + number(e.getValue())).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " " + weight(e.getValue())).collect(Collectors.joining(", "));
     }
 
-    static Map<String, Double> weightsOf(dev.moravec.engine.EngineConfig config, Calibrator.Calibration calibration) {
-        Map<String, Double> weights = new java.util.TreeMap<>();
+    static String weight(ScorerSettings settings) {
+        double t = settings.enabled() ? settings.weight(Axis.TRANSFERABILITY) : 0;
+        double v = settings.enabled() ? settings.weight(Axis.VERIFICATION_COST) : 0;
+        return t == v ? "weight " + number(t) : "weight T " + number(t) + " / V " + number(v);
+    }
+
+    static Map<String, ScorerSettings> weightsOf(dev.moravec.engine.EngineConfig config,
+            Calibrator.Calibration calibration) {
+        Map<String, ScorerSettings> weights = new java.util.TreeMap<>();
         for (String id : calibration.scorers()) {
-            var s = config.scorer(id);
-            weights.put(id, s.enabled() ? s.weight() : 0.0);
+            weights.put(id, config.scorer(id));
         }
         return weights;
     }

@@ -1,6 +1,7 @@
 package dev.moravec.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.embeddings.EmbeddingService;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.taxonomy.SearchHit;
 import dev.moravec.taxonomy.TaxonomyIndex;
@@ -22,14 +23,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Search the taxonomy's tasks (or occupations) with Lucene query syntax: words, \"phrases\","
                 + " AND/OR/NOT, field:word, word*. Task fields: statement, title, activities; occupation fields:"
                 + " title, alternateTitles, description.",
-            "A job title finds its occupation: moravec search --occupations \"software engineer\""})
+            "A job title finds its occupation: moravec search --occupations \"software engineer\"",
+            "By meaning rather than words: moravec search --semantic \"fix broken engines\""})
 final class SearchCommand implements Callable<Integer> {
 
     @ParentCommand
     Moravec moravec;
 
     @Mixin
-    TaxonomyMixin taxonomy;
+    DataMixin data;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +53,10 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--occupations", description = "Search occupations instead of tasks.")
     boolean occupations;
 
+    @Option(names = "--semantic", description = "Search by meaning: the tasks (or occupations) whose embeddings are"
+            + " nearest to the query's; the query is plain text. Needs the vectors 'moravec classify --taxonomy' stores.")
+    boolean semantic;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     OutputFormat format;
 
@@ -60,10 +66,18 @@ final class SearchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+        try (TaxonomyIndex index = Taxonomies.open(moravec.environment, data, moravec.mapper, spec.commandLine().getErr())) {
             boolean html = format == OutputFormat.json;
             TaxonomySearch search = new TaxonomySearch(index, html ? "<mark>" : "[", html ? "</mark>" : "]");
-            List<SearchHit> hits = search.search(new TaxonomySearch.Request(query, occupations, family, quadrant, limit));
+            TaxonomySearch.Request request = new TaxonomySearch.Request(query, occupations, family, quadrant, limit);
+            List<SearchHit> hits;
+            if (semantic) {
+                try (EmbeddingService embedder = new EmbeddingService(data.dir(moravec.environment).resolve("cache"), 1)) {
+                    hits = search.semantic(request, embedder);
+                }
+            } else {
+                hits = search.search(request);
+            }
             if (format == OutputFormat.table) {
                 printTable(out, hits);
             } else {
@@ -90,6 +104,10 @@ final class SearchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static String similarity(SearchHit hit) {
+        return String.format(java.util.Locale.ROOT, "%.2f", hit.relevance());
+    }
+
     private void printTable(PrintWriter out, List<SearchHit> hits) {
         if (hits.isEmpty()) {
             out.println("No " + (occupations ? "occupation" : "task") + " matches " + query + ".");
@@ -97,19 +115,32 @@ final class SearchCommand implements Callable<Integer> {
             return;
         }
         if (occupations) {
-            Table table = new Table("CODE", "TITLE", "T", "V", "SCORE", "MATCH");
+            Table table = semantic ? new Table("CODE", "TITLE", "T", "V", "SCORE", "SIMILARITY")
+                    : new Table("CODE", "TITLE", "T", "V", "SCORE", "MATCH");
             for (SearchHit hit : hits) {
                 table.row(hit.code(), hit.title(), Format.unit(hit.transferability()), Format.unit(hit.verificationCost()),
-                        Format.unit(hit.score()), hit.highlight() == null ? "" : hit.highlight());
+                        Format.unit(hit.score()), semantic ? similarity(hit)
+                                : hit.highlight() == null ? "" : hit.highlight());
             }
             table.print(out);
         } else {
-            Table table = new Table("CODE", "TASK", "QUADRANT", "T", "V", "SCORE", "STATEMENT");
+            List<String> header = new ArrayList<>(List.of("CODE", "TASK", "QUADRANT", "T", "V", "SCORE", "STATEMENT"));
+            if (semantic) {
+                header.add(header.size() - 1, "SIM");
+            }
+            Table table = new Table(header.toArray(String[]::new));
             for (SearchHit hit : hits) {
-                table.row(hit.code(), hit.taskId(), hit.quadrant() == null ? "-" : hit.quadrant(),
-                        Format.unit(hit.transferability()), Format.unit(hit.verificationCost()), Format.unit(hit.score()),
-                        hit.highlight() != null ? hit.highlight() : hit.statement());
-                table.row("", "", "", "", "", "", "  " + hit.title());
+                List<Object> cells = new ArrayList<>(List.of(hit.code(), hit.taskId(),
+                        hit.quadrant() == null ? "-" : hit.quadrant(), Format.unit(hit.transferability()),
+                        Format.unit(hit.verificationCost()), Format.unit(hit.score())));
+                if (semantic) {
+                    cells.add(similarity(hit));
+                }
+                cells.add(hit.highlight() != null ? hit.highlight() : hit.statement());
+                table.row(cells.toArray());
+                Object[] titleRow = new Object[header.size()];
+                titleRow[header.size() - 1] = "  " + hit.title();
+                table.row(titleRow);
             }
             table.print(out);
         }

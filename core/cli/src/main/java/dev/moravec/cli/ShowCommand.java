@@ -29,7 +29,7 @@ final class ShowCommand implements Callable<Integer> {
     Moravec moravec;
 
     @Mixin
-    TaxonomyMixin taxonomy;
+    DataMixin data;
 
     @Spec
     CommandSpec spec;
@@ -43,7 +43,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+        try (TaxonomyIndex index = Taxonomies.open(moravec.environment, data, moravec.mapper, spec.commandLine().getErr())) {
             OccupationDetails.Detail detail = new OccupationDetails(index).show(code);
             if (format == OutputFormat.table) {
                 printTable(out, detail);

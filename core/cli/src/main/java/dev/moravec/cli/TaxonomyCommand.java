@@ -1,7 +1,6 @@
 package dev.moravec.cli;
 
 import dev.moravec.taxonomy.ImportReport;
-import dev.moravec.taxonomy.OnetReleaseReader;
 import dev.moravec.taxonomy.Release;
 import dev.moravec.taxonomy.TaxonomyIndex;
 import java.io.PrintWriter;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,30 +34,13 @@ final class TaxonomyCommand {
         TaxonomyCommand parent;
 
         @Mixin
-        TaxonomyMixin taxonomy;
+        DataMixin data;
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "SOURCE", description = "The release's folder or zip, such as db_29_1_text.")
-        Path source;
-
-        @Option(names = "--skills", paramLabel = "FILE", description = "Skills in the O*NET column layout (tab-separated).")
-        Path skills;
-
-        @Option(names = "--knowledge", paramLabel = "FILE", description = "Knowledge in the O*NET column layout.")
-        Path knowledge;
-
-        @Option(names = "--task-ratings", paramLabel = "FILE",
-                description = "The official Task Ratings file, or a per-task summary CSV with importance and relevance.")
-        Path taskRatings;
-
-        @Option(names = "--employment", paramLabel = "FILE", description = "A BLS OEWS national employment file (CSV).")
-        Path employment;
-
-        @Option(names = "--soc", paramLabel = "FILE",
-                description = "A SOC structure file whose titles override the built-in ones (CSV or the BLS code list).")
-        Path soc;
+        @Mixin
+        ReleaseMixin release;
 
         @Override
         public Integer call() throws Exception {
@@ -68,11 +48,11 @@ final class TaxonomyCommand {
             PrintWriter err = spec.commandLine().getErr();
             Moravec moravec = parent.moravec;
             long started = System.nanoTime();
-            Release release = new OnetReleaseReader(line -> {
+            Release release = this.release.read(line -> {
                 err.println("  " + line);
                 err.flush();
-            }).read(source, new OnetReleaseReader.Options(skills, knowledge, taskRatings, employment, soc));
-            Path path = moravec.environment.dataDir(taxonomy.data).resolve("index");
+            });
+            Path path = data.dir(moravec.environment).resolve("index");
             try (TaxonomyIndex index = TaxonomyIndex.open(path, moravec.mapper)) {
                 index.replace(release, line -> {
                     err.println("  " + line);
@@ -93,7 +73,7 @@ final class TaxonomyCommand {
                 out.println("Skipped:");
                 report.skipped().forEach(line -> out.println("  " + line));
             }
-            out.println("Next: moravec classify --taxonomy" + (taxonomy.data == null ? "" : " --data " + taxonomy.data));
+            out.println("Next: moravec classify --taxonomy" + data.hint());
             out.flush();
             return ExitCodes.OK;
         }
@@ -107,7 +87,7 @@ final class TaxonomyCommand {
         TaxonomyCommand parent;
 
         @Mixin
-        TaxonomyMixin taxonomy;
+        DataMixin data;
 
         @Spec
         CommandSpec spec;
@@ -116,7 +96,7 @@ final class TaxonomyCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Moravec moravec = parent.moravec;
-            try (TaxonomyIndex index = taxonomy.open(moravec.environment, moravec.mapper, spec.commandLine().getErr())) {
+            try (TaxonomyIndex index = Taxonomies.open(moravec.environment, data, moravec.mapper, spec.commandLine().getErr())) {
                 Map<String, String> data = index.commitData();
                 ImportReport report = index.report();
                 out.println("Index:      " + index.path());

@@ -28,6 +28,8 @@ final class CliFixture {
         this.home = dir.resolve("moravec");
         copyJars(Path.of("target", "runtime-bundles"), home.resolve("bundles"));
         copyJars(Path.of("target", "test-plugins"), home.resolve("plugins"));
+        // the data folder (index, vector cache) stays in the test's folder, never in the user's ~/.moravec
+        variables.put("MORAVEC_HOME", dir.resolve("data").toString());
     }
 
     static void copyJars(Path from, Path to) throws IOException {

@@ -136,7 +136,7 @@ class EvaluateCommandTest {
         CliFixture.Run table = cli.run("calibrate", "--labels", labels.toString(), "--out", config.toString(),
                 "--folds", "3", "--resamples", "100");
         assertThat(table.exitCode()).as(table.err()).isZero();
-        assertThat(table.out()).contains("Objective: balanced accuracy of the PURE_REASONING decision",
+        assertThat(table.out()).contains("Objective: weights: ROC AUC of S; thresholds: balanced accuracy of the PURE_REASONING decision",
                 "3 folds grouped by occupation", "lexicon is the only scorer: its weight changes no verdict",
                 "UNCALIBRATED", "CROSS-VALIDATED", "IN-SAMPLE (WRITTEN CONFIG)", "written to " + config,
                 "moravec evaluate --labels " + labels + " --config " + config + " --resamples 100");

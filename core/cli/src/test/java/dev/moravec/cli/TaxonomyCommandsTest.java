@@ -81,6 +81,19 @@ class TaxonomyCommandsTest {
         assertThat(title.outLines().get(0)).startsWith("kind,code,title");
         assertThat(title.outLines().get(1)).contains("53-3032.00").contains("also known as: [Long] [Haul] [Trucker]");
 
+        // classifying stored every task's and occupation's vector: search by meaning works
+        CliFixture.Run semantic = run("search", "--semantic", "haul freight in a lorry", "--format", "csv");
+        assertThat(semantic.exitCode()).as(semantic.err()).isZero();
+        assertThat(semantic.outLines().get(1)).startsWith("task,53-3032.00,").contains(",3,");
+        CliFixture.Run semanticTitles = run("search", "--semantic", "--occupations", "research in pure mathematics");
+        assertThat(semanticTitles.outLines().get(0)).endsWith("SIMILARITY");
+        assertThat(semanticTitles.outLines().get(1)).startsWith("15-2021.00  Mathematicians");
+
+        CliFixture.Run explained = run("explain", "--occupation", "53-3032.00", "--task", "3");
+        assertThat(explained.exitCode()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("Drive a tractor-trailer on highways and secure the cargo.  (task 3 of the"
+                + " taxonomy)").contains("Occupation: 53-3032.00 Heavy and Tractor-Trailer Truck Drivers");
+
         CliFixture.Run show = run("show", "15-2021.00");
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).contains("15-2021.00  Mathematicians").contains("major     15-0000  Computer and"
@@ -112,5 +125,15 @@ class TaxonomyCommandsTest {
         assertThat(run("rank", "--level", "galaxy").err()).contains("--level must be task, occupation");
         assertThat(run("classify", "--taxonomy", "x.csv").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("search", "x", "--quadrant", "SOMEWHERE").exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        CliFixture.Run noVectors = run("search", "--semantic", "drive trucks");
+        assertThat(noVectors.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noVectors.err()).contains("has no task vectors yet: run 'moravec classify --taxonomy' once");
+        CliFixture.Run taskWithoutOccupation = run("explain", "--task", "3");
+        assertThat(taskWithoutOccupation.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(taskWithoutOccupation.err()).contains("--task needs --occupation");
+        CliFixture.Run unknownTask = run("explain", "--occupation", "49-3023.00", "--task", "999999");
+        assertThat(unknownTask.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknownTask.err()).contains("occupation 49-3023.00 has no task 999999");
     }
 }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <pre>{@code
  * {
  *   "thresholds": {"transferability": 0.5, "verificationCost": 0.5},
- *   "scorers": {"lexicon": {"weight": 1.0, "enabled": true, "settings": {"file": "my-lexicon.json"}}},
+ *   "scorers": {"lexicon": {"weight": 1.0, "enabled": true, "settings": {"file": "my-lexicon.json"}},
+ *               "semantic": {"weight": 1.0, "transferabilityWeight": 4.0}},
  *   "taskTimeLimitMillis": 5000,
  *   "quarantineAfter": 20
  * }
@@ -151,6 +152,12 @@ public record EngineConfig(
         scorers.forEach((id, settings) -> {
             ObjectNode scorer = s.putObject(id);
             scorer.put("weight", settings.weight());
+            if (settings.transferabilityWeight() != null) {
+                scorer.put("transferabilityWeight", settings.transferabilityWeight());
+            }
+            if (settings.verificationCostWeight() != null) {
+                scorer.put("verificationCostWeight", settings.verificationCostWeight());
+            }
             scorer.put("enabled", settings.enabled());
             if (!settings.settings().isEmpty()) {
                 ObjectNode own = scorer.putObject("settings");
@@ -204,12 +211,13 @@ public record EngineConfig(
             Map<String, ScorerSettings> settings = new TreeMap<>();
             if (scorers != null) {
                 for (Map.Entry<String, ScorerFile> e : scorers.entrySet()) {
-                    ScorerFile s = e.getValue() == null ? new ScorerFile(null, null, null) : e.getValue();
+                    ScorerFile s = e.getValue() == null ? new ScorerFile(null, null, null, null, null) : e.getValue();
                     try {
                         settings.put(e.getKey(), new ScorerSettings(
                                 s.weight == null ? 1.0 : s.weight,
                                 s.enabled == null || s.enabled,
-                                s.settings == null ? Map.of() : s.settings));
+                                s.settings == null ? Map.of() : s.settings,
+                                s.transferabilityWeight, s.verificationCostWeight));
                     } catch (IllegalArgumentException ex) {
                         throw new IllegalArgumentException("scorers." + e.getKey() + ": " + ex.getMessage(), ex);
                     }
@@ -230,5 +238,7 @@ public record EngineConfig(
     private record ScorerFile(
             @JsonProperty("weight") Double weight,
             @JsonProperty("enabled") Boolean enabled,
-            @JsonProperty("settings") Map<String, String> settings) {}
+            @JsonProperty("settings") Map<String, String> settings,
+            @JsonProperty("transferabilityWeight") Double transferabilityWeight,
+            @JsonProperty("verificationCostWeight") Double verificationCostWeight) {}
 }

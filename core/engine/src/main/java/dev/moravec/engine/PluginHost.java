@@ -92,6 +92,7 @@ public final class PluginHost implements AutoCloseable {
             felix.init();
             felix.start();
             host.startRuntime(options.runtimeBundles());
+            host.registerServices(options.services());
             host.trackScorers();
             host.startPlugins();
             started = true;
@@ -125,6 +126,16 @@ public final class PluginHost implements AutoCloseable {
             throw new PluginHostException("an OSGi runtime bundle failed to start: "
                     + ResolutionMessages.explain(e) + "; rebuild or reinstall Moravec", e);
         }
+    }
+
+    private void registerServices(List<HostOptions.Service<?>> services) {
+        for (HostOptions.Service<?> service : services) {
+            register(service);
+        }
+    }
+
+    private <T> void register(HostOptions.Service<T> service) {
+        felix.getBundleContext().registerService(service.type(), service.service(), null);
     }
 
     private void trackScorers() {

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 /**
  * Combines scorers' ratings into a verdict (DESIGN sections 1 and 2). On each axis the combined value
  * is the mean of the scorers' values weighted by {@code weight * confidence}, where the weight comes
- * from the configuration. Scorers with weight 0 are left out. When every remaining rating on an axis
+ * from the configuration (a scorer may have its own weight on each axis). Scorers with weight 0 are left out. When every remaining rating on an axis
  * has confidence 0, their values are averaged by weight alone, so a guess is better than nothing; an
  * axis no scorer rated stays empty and the task is {@link Quadrant#UNRATED}. The score is
  * {@code S = T * (1 - V)}.
@@ -65,7 +65,7 @@ public final class VerdictAggregator {
             if (outcome.status() != RatingStatus.OK || rating.value(axis).isEmpty()) {
                 continue;
             }
-            double weight = config.scorer(outcome.scorer()).weight();
+            double weight = config.scorer(outcome.scorer()).weight(axis);
             if (weight == 0) {
                 continue;
             }

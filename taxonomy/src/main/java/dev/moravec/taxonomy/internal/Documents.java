@@ -16,6 +16,8 @@ import dev.moravec.taxonomy.SocLevel;
 import dev.moravec.taxonomy.StoredVerdict;
 import dev.moravec.taxonomy.TaxonomyTask;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -39,6 +42,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -103,6 +107,10 @@ public final class Documents {
     public static final String HIERARCHY = "hierarchy";
     /** Stored JSON on the meta document: the import report. */
     public static final String REPORT = "report";
+    /** Vector (dot product of unit vectors): the embedding of a task's statement or an occupation's title and description. */
+    public static final String VECTOR = "vector";
+    /** Stored bytes: the vector, so a document can be rebuilt with it. */
+    public static final String VECTOR_STORED = "vectorBytes";
 
     /** The facet configuration: the family dimension is hierarchical. */
     public static final FacetsConfig FACETS = facets();
@@ -187,10 +195,11 @@ public final class Documents {
      * @param hierarchy the SOC hierarchy
      * @param weight its weight in its occupation
      * @param verdict its verdict, or {@code null} before it is classified
+     * @param vector the statement's embedding, or {@code null} before it is computed
      * @return the document, facets built
      */
     public Document task(TaxonomyTask task, String occupationTitle, SocHierarchy hierarchy, double weight,
-            StoredVerdict verdict) {
+            StoredVerdict verdict, float[] vector) {
         dev.moravec.api.Task t = task.task();
         String code = t.occupationCode();
         Document doc = new Document();
@@ -220,6 +229,7 @@ public final class Documents {
         if (verdict != null) {
             addVerdict(doc, verdict);
         }
+        addVector(doc, vector);
         return build(doc);
     }
 
@@ -315,10 +325,11 @@ public final class Documents {
      * @param hierarchy the SOC hierarchy
      * @param weighting how its tasks are weighted, or {@code null} when it has no tasks
      * @param score its score, or {@code null} before its tasks are classified
+     * @param vector the embedding of its title and description, or {@code null} before it is computed
      * @return the document, facets built
      */
     public Document occupation(Occupation occupation, SocHierarchy hierarchy, TaskWeighting weighting,
-            OccupationScore score) {
+            OccupationScore score, float[] vector) {
         Document doc = new Document();
         doc.add(new StringField(KIND, "occupation", Field.Store.NO));
         doc.add(new StringField(KEY, occupationKey(occupation.code()), Field.Store.NO));
@@ -344,7 +355,45 @@ public final class Documents {
         if (score != null) {
             addScore(doc, score);
         }
+        addVector(doc, vector);
         return build(doc);
+    }
+
+    private static void addVector(Document doc, float[] vector) {
+        if (vector == null) {
+            return;
+        }
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        ByteBuffer bytes = ByteBuffer.allocate(4 * vector.length).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        doc.add(new StoredField(VECTOR_STORED, bytes.array()));
+    }
+
+    /**
+     * A document's stored vector.
+     *
+     * @param doc the stored document
+     * @return the vector, or {@code null} when it has none
+     */
+    public static float[] vector(Document doc) {
+        IndexableField field = doc.getField(VECTOR_STORED);
+        if (field == null) {
+            return null;
+        }
+        BytesRef bytes = field.binaryValue();
+        float[] vector = new float[bytes.length / 4];
+        ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    /**
+     * The text an occupation's vector embeds.
+     *
+     * @param occupation the occupation
+     * @return its title, and its description where known
+     */
+    public static String vectorText(Occupation occupation) {
+        return occupation.description() == null ? occupation.title() : occupation.title() + ". " + occupation.description();
     }
 
     private void addScore(Document doc, OccupationScore score) {

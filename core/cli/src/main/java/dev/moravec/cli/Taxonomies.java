@@ -8,28 +8,52 @@ import dev.moravec.taxonomy.TaxonomyIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
 
-/** The {@code --data} option of every command that uses the taxonomy index, and how it opens it. */
-final class TaxonomyMixin {
+/** Opens the taxonomy index of the data folder for the commands that use it. */
+final class Taxonomies {
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Data folder holding the taxonomy index (default: $MORAVEC_HOME, else ~/.moravec).")
-    Path data;
+    private Taxonomies() {}
+
+    /**
+     * The taxonomy index of the data folder, if anything was imported (or the starter catalog indexed),
+     * for commands that only read it when it is there.
+     *
+     * @param environment where the command runs
+     * @param data the data folder option
+     * @param mapper the JSON mapper
+     * @return the index, or {@code null} when the data folder holds none; the caller closes it
+     * @throws IOException if the index cannot be read
+     * @throws BadInputException if the index is of another schema version
+     */
+    static TaxonomyIndex openIfPresent(Environment environment, DataMixin data, ObjectMapper mapper)
+            throws IOException, BadInputException {
+        Path path = data.dir(environment).resolve("index");
+        if (!java.nio.file.Files.isDirectory(path)) {
+            return null;
+        }
+        TaxonomyIndex index = TaxonomyIndex.open(path, mapper);
+        if (!index.exists()) {
+            index.close();
+            return null;
+        }
+        return index;
+    }
 
     /**
      * Opens the taxonomy index; before any import, the built-in starter catalog is indexed first, so
      * every command works out of the box.
      *
      * @param environment where the command runs
+     * @param data the data folder option
      * @param mapper the JSON mapper
      * @param err where to say that the starter catalog is used
      * @return the index; the caller closes it
      * @throws IOException if the index cannot be read or written
      * @throws BadInputException if the index is of another schema version or locked
      */
-    TaxonomyIndex open(Environment environment, ObjectMapper mapper, PrintWriter err) throws IOException, BadInputException {
-        Path path = environment.dataDir(data).resolve("index");
+    static TaxonomyIndex open(Environment environment, DataMixin data, ObjectMapper mapper, PrintWriter err)
+            throws IOException, BadInputException {
+        Path path = data.dir(environment).resolve("index");
         TaxonomyIndex index = TaxonomyIndex.open(path, mapper);
         boolean success = false;
         try {

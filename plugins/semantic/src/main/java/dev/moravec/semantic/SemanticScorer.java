@@ -1,0 +1,268 @@
+package dev.moravec.semantic;
+
+import dev.moravec.api.Axis;
+import dev.moravec.api.Embedder;
+import dev.moravec.api.Rating;
+import dev.moravec.api.ScorerInfo;
+import dev.moravec.api.ScoringContext;
+import dev.moravec.api.ScoringException;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskScorer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Rates a task from the exemplars nearest to it in meaning: the task statement is embedded with the
+ * host's {@link Embedder}, compared with every exemplar (task statements written for Moravec with
+ * transferability and verification cost targets), and the targets of the nearest ones are averaged,
+ * each weighted by its similarity raised to a power, so close exemplars count far more than distant
+ * ones. Confidence follows the similarity of the nearest exemplars. Evidence cites them.
+ *
+ * <p>A learned layer rates transferability: a logistic regression from the embedding to the
+ * probability of a positive reference label, fitted by {@code moravec train semantic} on exposure
+ * labels (a proxy for transferability). Transferability blends the layer's probability with the
+ * exemplars' targets: the closer the nearest exemplars (the higher the neighbours' confidence), the
+ * more they say, since they were written for exactly the cases where exposure and transferability
+ * part (software operated through screens, work that needs taste); where no exemplar is close, the
+ * layer says most. The setting {@code learnedWeight} scales the layer's share. Verification cost
+ * always comes from the exemplars: the learned layer never touches it, so it cannot erase that axis,
+ * and without a model both axes come from the exemplars.
+ *
+ * <p>Settings (framework properties, {@code scorers.semantic.settings} in the configuration):
+ * {@code moravec.scorer.semantic.exemplars}, a replacement exemplar file in the same layout;
+ * {@code moravec.scorer.semantic.neighbours}, how many exemplars are averaged (default 8);
+ * {@code moravec.scorer.semantic.model}, a model file from {@code moravec train semantic}, or
+ * {@code none} to rate from the exemplars alone (default: the built-in model);
+ * {@code moravec.scorer.semantic.learnedWeight}, the learned layer's share of transferability where no
+ * exemplar is close, 0 to 1 (default 1).
+ */
+@Component(service = TaskScorer.class)
+public final class SemanticScorer implements TaskScorer {
+
+    /** The framework property naming a replacement exemplar file. */
+    public static final String EXEMPLARS_PROPERTY = "moravec.scorer.semantic.exemplars";
+    /** The framework property setting how many neighbours are averaged. */
+    public static final String NEIGHBOURS_PROPERTY = "moravec.scorer.semantic.neighbours";
+    /** The framework property naming the learned layer's model file, or {@code none}. */
+    public static final String MODEL_PROPERTY = "moravec.scorer.semantic.model";
+    /** The framework property setting the learned layer's share of transferability. */
+    public static final String LEARNED_WEIGHT_PROPERTY = "moravec.scorer.semantic.learnedWeight";
+
+    private static final String BUILT_IN = "exemplars.tsv";
+    private static final String BUILT_IN_MODEL = "exposure-model.json";
+    private static final double DEFAULT_LEARNED_WEIGHT = 1.0;
+    private static final int DEFAULT_NEIGHBOURS = 8;
+    private static final double SHARPNESS = 6.0;
+    private static final int EVIDENCE = 3;
+
+    private final Embedder embedder;
+    private final Exemplars exemplars;
+    private final int neighbours;
+    private final LearnedLayer learned;
+    private final double learnedWeight;
+    private final ScorerInfo info;
+
+    /**
+     * Activated by Declarative Services once the host's embedder is there.
+     *
+     * @param context the bundle's context, for its version and settings
+     * @param embedder the host's embedder
+     * @throws IOException if the exemplar file cannot be read
+     */
+    @Activate
+    public SemanticScorer(BundleContext context, @Reference Embedder embedder) throws IOException {
+        this(embedder, context.getProperty(EXEMPLARS_PROPERTY), neighbours(context.getProperty(NEIGHBOURS_PROPERTY)),
+                context.getProperty(MODEL_PROPERTY), learnedWeight(context.getProperty(LEARNED_WEIGHT_PROPERTY)),
+                context.getBundle().getVersion().toString());
+    }
+
+    /**
+     * A scorer outside OSGi, for tests and tools.
+     *
+     * @param embedder the embedder
+     * @param exemplarFile a replacement exemplar file, or {@code null} for the built-in exemplars
+     * @param neighbours how many exemplars are averaged
+     * @param modelFile a learned layer's model file, {@code none} for no layer, or {@code null} for the built-in one
+     * @param learnedWeight the learned layer's share of transferability, 0 to 1
+     * @param version the version to report, before the fingerprint of the exemplars and model
+     * @throws IOException if the exemplar or model file cannot be read or does not fit the embedder
+     */
+    public SemanticScorer(Embedder embedder, String exemplarFile, int neighbours, String modelFile, double learnedWeight,
+            String version) throws IOException {
+        this.embedder = embedder;
+        this.neighbours = neighbours;
+        this.learnedWeight = learnedWeight;
+        byte[] exemplarBytes = read(exemplarFile, BUILT_IN, "exemplars");
+        this.exemplars = Exemplars.read(new ByteArrayInputStream(exemplarBytes), source(exemplarFile, BUILT_IN), embedder);
+        byte[] modelBytes = "none".equalsIgnoreCase(modelFile) ? new byte[0] : read(modelFile, BUILT_IN_MODEL, "model");
+        this.learned = modelBytes.length == 0 ? null
+                : LearnedLayer.read(modelBytes, source(modelFile, BUILT_IN_MODEL), embedder);
+        // the version carries the fingerprint of exemplars and model, so stored verdicts are redone when they change
+        byte[] both = java.util.Arrays.copyOf(exemplarBytes, exemplarBytes.length + modelBytes.length);
+        System.arraycopy(modelBytes, 0, both, exemplarBytes.length, modelBytes.length);
+        String weight = learned == null ? "" : "|" + learnedWeight;
+        this.info = new ScorerInfo("semantic", version + "+" + sha256(both, embedder.modelId() + weight).substring(0, 8),
+                "the targets of the nearest of " + exemplars.all().size() + " exemplar tasks in meaning ("
+                        + embedder.modelId() + " embeddings)" + (learned == null ? ""
+                                : ", with a learned exposure layer for transferability"),
+                EnumSet.allOf(Axis.class));
+    }
+
+    private static byte[] read(String file, String builtIn, String setting) throws IOException {
+        if (file == null || file.isBlank()) {
+            try (InputStream in = SemanticScorer.class.getResourceAsStream(builtIn)) {
+                return in.readAllBytes();
+            }
+        }
+        Path path = Path.of(file);
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new IOException("cannot read the " + setting + " file " + path.toAbsolutePath()
+                    + " named by scorers.semantic.settings." + setting + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String source(String file, String builtIn) {
+        return file == null || file.isBlank() ? builtIn : file;
+    }
+
+    private static double learnedWeight(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return DEFAULT_LEARNED_WEIGHT;
+        }
+        try {
+            double value = Double.parseDouble(setting.strip());
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("scorers.semantic.settings.learnedWeight must be a number from 0 to 1,"
+                + " not '" + setting + "'");
+    }
+
+    static int neighbours(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return DEFAULT_NEIGHBOURS;
+        }
+        try {
+            int value = Integer.parseInt(setting.strip());
+            if (value >= 1 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("scorers.semantic.settings.neighbours must be a whole number from 1 to 100,"
+                + " not '" + setting + "'");
+    }
+
+    private static String sha256(byte[] bytes, String model) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(model.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public ScorerInfo info() {
+        return info;
+    }
+
+    @Override
+    public Rating rate(Task task, ScoringContext context) throws ScoringException {
+        return rateAll(List.of(task), context).get(0);
+    }
+
+    @Override
+    public List<Rating> rateAll(List<Task> tasks, ScoringContext context) throws ScoringException {
+        List<float[]> vectors;
+        try {
+            vectors = embedder.embedAll(tasks.stream().map(Task::statement).toList());
+        } catch (RuntimeException e) {
+            throw new ScoringException("the embedder failed: " + e.getMessage(), e);
+        }
+        List<Rating> ratings = new ArrayList<>(tasks.size());
+        for (float[] vector : vectors) {
+            ratings.add(learned == null ? rate(vector) : withLearnedLayer(rate(vector), vector));
+        }
+        return ratings;
+    }
+
+    private Rating rate(float[] vector) {
+        List<Exemplars.Neighbour> nearest = exemplars.nearest(vector, neighbours);
+        double tSum = 0;
+        double vSum = 0;
+        double weights = 0;
+        for (Exemplars.Neighbour neighbour : nearest) {
+            double w = Math.pow(Math.max(0, neighbour.similarity()), SHARPNESS);
+            tSum += w * neighbour.exemplar().t();
+            vSum += w * neighbour.exemplar().v();
+            weights += w;
+        }
+        double top = nearest.isEmpty() ? 0 : nearest.get(0).similarity();
+        if (weights == 0 || top < 0.15) {
+            return Rating.abstain("no exemplar is similar in meaning (nearest similarity "
+                    + String.format(Locale.ROOT, "%.2f", top) + ")");
+        }
+        // similarities of unrelated sentences sit near 0.2, of paraphrases above 0.8
+        double confidence = Math.max(0.05, Math.min(0.95, (top - 0.25) / 0.5));
+        List<String> evidence = new ArrayList<>(EVIDENCE);
+        for (Exemplars.Neighbour neighbour : nearest.subList(0, Math.min(EVIDENCE, nearest.size()))) {
+            Exemplars.Exemplar e = neighbour.exemplar();
+            String statement = e.statement().length() > 180 ? e.statement().substring(0, 177) + "..." : e.statement();
+            evidence.add(String.format(Locale.ROOT, "'%s' (similarity %.2f; T %.2f, V %.2f)", statement,
+                    neighbour.similarity(), e.t(), e.v()));
+        }
+        return Rating.of(tSum / weights, vSum / weights, confidence, evidence);
+    }
+
+    private Rating withLearnedLayer(Rating neighbours, float[] vector) {
+        double probability = learned.probability(vector);
+        List<String> evidence = new ArrayList<>();
+        if (neighbours.isAbstention()) {
+            evidence.add(String.format(Locale.ROOT, "learned exposure layer: %.2f (%s)", probability, learned.summary()));
+            evidence.addAll(neighbours.evidence());
+            return Rating.ofTransferability(probability, 0.3, evidence);
+        }
+        // close exemplars take over from the layer in proportion to the neighbours' confidence
+        double share = learnedWeight * (1 - neighbours.confidence());
+        double t = (1 - share) * neighbours.transferability().getAsDouble() + share * probability;
+        evidence.add(String.format(Locale.ROOT, "learned exposure layer: %.2f, %.0f%% of T beside the exemplars' %.2f (%s)",
+                probability, 100 * share, neighbours.transferability().getAsDouble(), learned.summary()));
+        evidence.addAll(neighbours.evidence());
+        return Rating.of(t, neighbours.verificationCost().getAsDouble(), neighbours.confidence(), evidence);
+    }
+
+    /** @return the number of exemplars, for reports */
+    public int exemplarCount() {
+        return exemplars.all().size();
+    }
+
+    /** @return each exemplar's targets by statement, for tests */
+    Map<String, double[]> targets() {
+        Map<String, double[]> targets = new java.util.LinkedHashMap<>();
+        exemplars.all().forEach(e -> targets.put(e.statement(), new double[] {e.t(), e.v()}));
+        return targets;
+    }
+}
