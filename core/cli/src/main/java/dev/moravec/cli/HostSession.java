@@ -41,11 +41,23 @@ final class HostSession implements AutoCloseable {
      */
     static HostSession start(Environment environment, HostMixin options, ObjectMapper mapper)
             throws BadInputException, PluginHostException, IOException {
-        EngineConfig config = options.config == null ? EngineConfig.defaults() : EngineConfig.read(options.config, mapper);
+        EngineConfig config = config(options, mapper);
         Path plugins = environment.pluginsDir(options.plugins);
         HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
                 config.scorerProperties());
         return new HostSession(PluginHost.start(hostOptions), config);
+    }
+
+    /**
+     * The configuration the options name.
+     *
+     * @param options the shared options
+     * @param mapper the mapper for the configuration file
+     * @return the file's configuration, or the defaults without {@code --config}
+     * @throws BadInputException if the configuration file is wrong
+     */
+    static EngineConfig config(HostMixin options, ObjectMapper mapper) throws BadInputException {
+        return options.config == null ? EngineConfig.defaults() : EngineConfig.read(options.config, mapper);
     }
 
     /** @return the plugin host */
@@ -61,13 +73,26 @@ final class HostSession implements AutoCloseable {
      * @throws PluginHostException if no scorer is active
      */
     ScoringEngine engine(int threads) throws PluginHostException {
+        return engine(threads, true);
+    }
+
+    /**
+     * The scoring engine, started on first use.
+     *
+     * @param threads the worker threads
+     * @param requireScorer whether no active scorer is an error; a server starts without one and
+     *     follows the registry as scorers come
+     * @return the engine
+     * @throws PluginHostException if no scorer is active and one is required
+     */
+    ScoringEngine engine(int threads, boolean requireScorer) throws PluginHostException {
         if (engine == null) {
             engine = new ScoringEngine(host.registry(), config, threads);
-            if (engine.scorers().isEmpty()) {
-                throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()
-                        + " has no working scorer bundle (run 'moravec plugins list' to see why), or the"
-                        + " configuration disables them all", null);
-            }
+        }
+        if (requireScorer && engine.scorers().isEmpty()) {
+            throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()
+                    + " has no working scorer bundle (run 'moravec plugins list' to see why), or the"
+                    + " configuration disables them all", null);
         }
         return engine;
     }
