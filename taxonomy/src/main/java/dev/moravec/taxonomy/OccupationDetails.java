@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -55,6 +58,25 @@ public final class OccupationDetails {
      */
     public OccupationDetails(TaxonomyIndex index) {
         this.index = index;
+    }
+
+    /**
+     * Every occupation's title, to name the occupation of a task that gives only its code.
+     *
+     * @return O*NET-SOC code to title, in code order
+     * @throws IOException if the index cannot be read
+     */
+    public Map<String, String> titles() throws IOException {
+        return index.search(searcher -> {
+            Map<String, String> titles = new TreeMap<>();
+            TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "occupation")), Integer.MAX_VALUE);
+            StoredFields fields = searcher.storedFields();
+            for (ScoreDoc hit : docs.scoreDocs) {
+                Document doc = fields.document(hit.doc, Set.of(Documents.CODE, Documents.TITLE));
+                titles.put(Documents.stored(doc, Documents.CODE), Documents.stored(doc, Documents.TITLE));
+            }
+            return titles;
+        });
     }
 
     /**

@@ -211,6 +211,17 @@ public final class TaxonomySearch {
     }
 
     /**
+     * Whether a family or occupation is in the taxonomy.
+     *
+     * @param code a SOC group or O*NET-SOC occupation code at any level
+     * @return true if an occupation of the index belongs to it
+     * @throws IOException if the index cannot be read
+     */
+    public boolean hasFamily(String code) throws IOException {
+        return index.search(searcher -> searcher.count(new TermQuery(new Term(Documents.FAMILY, code))) > 0);
+    }
+
+    /**
      * How many tasks lie below each child of a family, counted with the index's hierarchical facets.
      *
      * @param path the family's path from the top, such as {@code ["15-0000"]}; empty for the major groups

@@ -92,7 +92,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println();
             out.println("Verdict:    " + verdict.quadrant() + "  T " + Format.unit(verdict.transferability())
                     + "  V " + Format.unit(verdict.verificationCost()) + "  score " + Format.unit(verdict.score()));
-            out.println("            " + meaning(verdict));
+            out.println("            " + verdict.quadrant().meaning());
             out.flush();
         }
         return ExitCodes.OK;
@@ -140,15 +140,5 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private static String meaning(Verdict verdict) {
-        return switch (verdict.quadrant()) {
-            case PURE_REASONING -> "the know-how is in text and an attempt is cheap to check: automated first";
-            case VERIFICATION_BOUND -> "the know-how is in text, but checking an attempt needs judgment or real outcomes";
-            case KNOWLEDGE_BOUND -> "an attempt is cheap to check, but the know-how is tacit or physical";
-            case LAGGING -> "embodied or tacit, and costly to check: lags automation most";
-            case UNRATED -> "no active scorer could rate this task on both axes";
-        };
     }
 }

@@ -118,14 +118,27 @@ final class HostSession implements AutoCloseable {
      * @throws PluginHostException if no scorer is active
      */
     ScoringEngine engine(int threads) throws PluginHostException {
+        return engine(threads, true);
+    }
+
+    /**
+     * The scoring engine, started on first use.
+     *
+     * @param threads the worker threads
+     * @param requireScorer whether no active scorer is an error; a server starts without one and
+     *     follows the registry as scorers come
+     * @return the engine
+     * @throws PluginHostException if no scorer is active and one is required
+     */
+    ScoringEngine engine(int threads, boolean requireScorer) throws PluginHostException {
         if (engine == null) {
             engine = new ScoringEngine(host.registry(), config, threads,
                     taxonomy == null ? null : new IndexTaxonomyView(taxonomy));
-            if (engine.scorers().isEmpty()) {
-                throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()
-                        + " has no working scorer bundle (run 'moravec plugins list' to see why), or the"
-                        + " configuration disables them all", null);
-            }
+        }
+        if (requireScorer && engine.scorers().isEmpty()) {
+            throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()
+                    + " has no working scorer bundle (run 'moravec plugins list' to see why), or the"
+                    + " configuration disables them all", null);
         }
         return engine;
     }

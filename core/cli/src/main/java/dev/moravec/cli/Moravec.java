@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
             "and verification cost (how costly is it to check an attempt?), and sorts them into quadrants:",
             "PURE_REASONING tasks are automated first; LAGGING ones (embodied, tacit, taste-bound) last."},
         subcommands = {ClassifyCommand.class, ExplainCommand.class, TaxonomyCommand.class, SearchCommand.class,
-            RankCommand.class, ShowCommand.class, EvaluateCommand.class, CalibrateCommand.class, TrainCommand.class, PluginsCommand.class,
+            RankCommand.class, ShowCommand.class, EvaluateCommand.class, CalibrateCommand.class, TrainCommand.class,
+            ServeCommand.class, ReportCommand.class, PluginsCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Moravec {
 

@@ -32,4 +32,19 @@ public enum Quadrant {
         }
         return cheapToVerify ? KNOWLEDGE_BOUND : LAGGING;
     }
+
+    /**
+     * What the quadrant means for a task, in one line, as {@code explain} shows it.
+     *
+     * @return the meaning
+     */
+    public String meaning() {
+        return switch (this) {
+            case PURE_REASONING -> "the know-how is in text and an attempt is cheap to check: automated first";
+            case VERIFICATION_BOUND -> "the know-how is in text, but checking an attempt needs judgment or real outcomes";
+            case KNOWLEDGE_BOUND -> "an attempt is cheap to check, but the know-how is tacit or physical";
+            case LAGGING -> "embodied or tacit, and costly to check: lags automation most";
+            case UNRATED -> "no active scorer could rate this task on both axes";
+        };
+    }
 }

@@ -8,7 +8,6 @@ import dev.moravec.engine.ScorerOutcome;
 import dev.moravec.engine.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.OptionalDouble;
 
 /**
  * Writes verdicts as JSON Lines, one object per task, in the layout the README documents:
@@ -31,6 +30,20 @@ public final class JsonLinesVerdictWriter implements VerdictWriter {
 
     @Override
     public void write(CatalogRecord record, Verdict verdict) throws IOException {
+        writeRecord(json, record, verdict);
+        json.writeRaw('\n');
+    }
+
+    /**
+     * Writes one task's record as a JSON object, in the layout of this writer's lines, so that other
+     * outputs (the HTTP API) give exactly the same record.
+     *
+     * @param json where to write; the caller owns it
+     * @param record the input record
+     * @param verdict the task's verdict
+     * @throws IOException if writing fails
+     */
+    public static void writeRecord(JsonGenerator json, CatalogRecord record, Verdict verdict) throws IOException {
         Task task = record.task();
         json.writeStartObject();
         json.writeStringField("id", task.id());
@@ -47,14 +60,14 @@ public final class JsonLinesVerdictWriter implements VerdictWriter {
         TaskWeights weights = task.weights();
         if (weights.isKnown()) {
             json.writeObjectFieldStart("weights");
-            number("importance", weights.importance());
-            number("relevance", weights.relevance());
-            number("frequency", weights.frequency());
+            OutcomeJson.number(json, "importance", weights.importance());
+            OutcomeJson.number(json, "relevance", weights.relevance());
+            OutcomeJson.number(json, "frequency", weights.frequency());
             json.writeEndObject();
         }
-        number("transferability", verdict.transferability());
-        number("verificationCost", verdict.verificationCost());
-        number("score", verdict.score());
+        OutcomeJson.number(json, "transferability", verdict.transferability());
+        OutcomeJson.number(json, "verificationCost", verdict.verificationCost());
+        OutcomeJson.number(json, "score", verdict.score());
         json.writeStringField("quadrant", verdict.quadrant().name());
         json.writeArrayFieldStart("ratings");
         for (ScorerOutcome outcome : verdict.outcomes()) {
@@ -66,11 +79,6 @@ public final class JsonLinesVerdictWriter implements VerdictWriter {
             json.writeTree(record.fields());
         }
         json.writeEndObject();
-        json.writeRaw('\n');
-    }
-
-    private void number(String name, OptionalDouble value) throws IOException {
-        OutcomeJson.number(json, name, value);
     }
 
     @Override

@@ -1,0 +1,308 @@
+/*
+ * The web page: search, the quadrant scatter, the ranking, an occupation's drill-down and the explain
+ * form, all read from the JSON API (/api/openapi.json). Plain JavaScript, no build step; charts come
+ * from charts.js (Chart.js underneath). Data is put in the page as text nodes, never as markup.
+ */
+'use strict';
+
+(() => {
+  const C = MoravecCharts;
+  const $ = id => document.getElementById(id);
+  const charts = { scatter: null, ranking: null, shares: null };
+  const state = { drill: null, occupation: null };
+
+  async function api(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      throw new Error(body && body.error ? body.error.message : response.status + ' ' + response.statusText);
+    }
+    return body;
+  }
+
+  function showError(error) {
+    const alert = $('alert');
+    alert.textContent = error.message || String(error);
+    alert.hidden = false;
+  }
+
+  function clearError() {
+    $('alert').hidden = true;
+  }
+
+  // guards every handler: a failed request shows its message instead of failing silently
+  function guarded(handler) {
+    return async (...args) => {
+      try {
+        clearError();
+        await handler(...args);
+      } catch (error) {
+        showError(error);
+      }
+    };
+  }
+
+  function el(tag, text, className) {
+    return C.element(tag, text, className);
+  }
+
+  function button(text, onClick, className) {
+    const b = el('button', text, className);
+    b.type = 'button';
+    b.addEventListener('click', guarded(onClick));
+    return b;
+  }
+
+  // the search's highlights come as text with <mark> around matches: rebuilt as nodes, the rest stays text
+  function highlighted(text) {
+    const fragment = document.createDocumentFragment();
+    String(text).split(/(<mark>.*?<\/mark>)/).forEach(part => {
+      const match = /^<mark>(.*)<\/mark>$/.exec(part);
+      fragment.appendChild(match ? el('mark', match[1]) : document.createTextNode(part));
+    });
+    return fragment;
+  }
+
+  function query(params) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== null && value !== undefined && value !== '') {
+        search.set(key, value);
+      }
+    }
+    return search.toString();
+  }
+
+  // --- search ---
+
+  async function search(event) {
+    event.preventDefault();
+    const q = $('search-q').value.trim();
+    if (!q) {
+      return;
+    }
+    const occupations = $('search-kind').value === 'occupations';
+    const data = await api('/api/search?' + query({
+      q, occupations, quadrant: occupations ? '' : $('search-quadrant').value, limit: 20,
+    }));
+    const results = $('search-results');
+    results.replaceChildren();
+    results.appendChild(el('p', data.results.length + (data.results.length === 1 ? ' result' : ' results')
+      + ' for “' + q + '”' + (data.results.length ? '' : '. Try fewer or other words.'), 'muted'));
+    const list = el('ul', null, 'results');
+    for (const hit of data.results) {
+      const item = el('li');
+      if (hit.kind === 'occupation') {
+        item.appendChild(button(hit.title + ' (' + hit.code + ')', () => openOccupation(hit.code), 'link'));
+        item.appendChild(el('span', '  score ' + C.number(hit.score) + '  T ' + C.number(hit.transferability)
+          + '  V ' + C.number(hit.verificationCost), 'meta'));
+        if (hit.highlight) {
+          const p = el('p', null, 'meta');
+          p.appendChild(highlighted(hit.highlight));
+          item.appendChild(p);
+        }
+      } else {
+        const statement = el('div');
+        statement.appendChild(highlighted(hit.highlight || hit.statement));
+        item.appendChild(statement);
+        const meta = el('div', null, 'meta');
+        if (hit.quadrant) {
+          meta.appendChild(C.badge(hit.quadrant));
+        }
+        meta.appendChild(document.createTextNode('  T ' + C.number(hit.transferability) + '  V '
+          + C.number(hit.verificationCost) + '  score ' + C.number(hit.score) + ' · ' + hit.title + ' '));
+        const actions = el('span', null, 'actions');
+        actions.appendChild(button('Open occupation ' + hit.code, () => openOccupation(hit.code), 'link'));
+        actions.appendChild(button('Explain', () => explainTask(hit.statement, hit.code), 'link'));
+        meta.appendChild(actions);
+        item.appendChild(meta);
+      }
+      list.appendChild(item);
+    }
+    results.appendChild(list);
+  }
+
+  // --- the scatter ---
+
+  async function loadScatter() {
+    const family = $('scatter-family').value;
+    const data = await api('/api/tasks?' + query({ family }));
+    if (charts.scatter) {
+      charts.scatter.destroy();
+    }
+    charts.scatter = C.scatter($('scatter-chart'), data, point => guarded(openOccupation)(point.code));
+    const sampled = data.returned < data.total ? ', ' + C.count(data.returned) + ' of them shown (an even sample)' : '';
+    const unplaced = data.unplaced ? '; ' + C.count(data.unplaced) + ' without both axes rated are not shown' : '';
+    $('scatter-summary').textContent = C.count(data.total) + ' tasks' + sampled + unplaced
+      + '. Hover a point for its task; click it to open its occupation.';
+    $('scatter-tables').replaceChildren(C.quadrantTable(data), C.pointsTable(data));
+  }
+
+  async function loadFamilies() {
+    const data = await api('/api/rank?' + query({ level: 'major', order: 'leading', limit: 100 }));
+    const select = $('scatter-family');
+    const rows = data.rows.slice().sort((a, b) => a.code.localeCompare(b.code));
+    for (const row of rows) {
+      const option = el('option', row.code + ' ' + (row.title || ''));
+      option.value = row.code;
+      select.appendChild(option);
+    }
+  }
+
+  // --- the ranking ---
+
+  async function loadRanking() {
+    const order = document.querySelector('input[name=order]:checked').value;
+    const level = state.drill ? 'occupation' : $('rank-level').value;
+    const data = await api('/api/rank?' + query({ level, order, limit: 25, family: state.drill && state.drill.code }));
+    if (charts.ranking) {
+      charts.ranking.destroy();
+    }
+    const box = $('ranking-chart').parentElement;
+    box.style.height = Math.max(220, 60 + 22 * data.rows.length) + 'px';
+    const open = row => (level === 'occupation' ? openOccupation(row.code) : drill(row));
+    charts.ranking = C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row));
+    const within = state.drill ? 'Occupations in ' + state.drill.code + ' ' + (state.drill.title || '') + ': ' : '';
+    $('ranking-note').textContent = within + (order === 'lagging' ? 'Lowest scores (lagging most) first. '
+      : 'Highest scores (taken over soonest) first. ') + (data.rows.length ? 'Click a bar to '
+      + (level === 'occupation' ? 'open the occupation. ' : 'see its occupations. ') : 'Nothing is scored yet. ')
+      + 'Weighting: ' + data.weighting + '.';
+    $('rank-back').hidden = !state.drill;
+    $('ranking-table').replaceChildren(C.rankingTable('Ranking at the ' + level + ' level', data.rows, guarded(open)));
+  }
+
+  async function drill(row) {
+    state.drill = { code: row.code, title: row.title };
+    await loadRanking();
+  }
+
+  // --- an occupation ---
+
+  async function openOccupation(code) {
+    const data = await api('/api/occupations/' + encodeURIComponent(code));
+    state.occupation = data.code;
+    const section = $('occupation-section');
+    section.hidden = false;
+    $('occupation-heading').textContent = data.title + ' (' + data.code + ')';
+    const path = $('occupation-path');
+    path.replaceChildren();
+    data.family.filter(step => step.level !== 'occupation').forEach((step, i) => {
+      if (i > 0) {
+        path.appendChild(document.createTextNode(' › '));
+      }
+      path.appendChild(el('span', step.code + ' ' + (step.title || '') + ' (' + step.level + ')'));
+    });
+    $('occupation-description').textContent = data.description || '';
+    $('occupation-score').textContent = data.score === undefined || data.score === null
+      ? 'Not classified yet.'
+      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
+        + C.number(data.verificationCost) + ' · ' + data.tasks.length + ' tasks, weighted ' + data.weighting
+        + (data.jobZone ? ' · job zone ' + data.jobZone : '') + (data.employment ? ' · employment '
+        + data.employment.toLocaleString('en-US') : '');
+    if (charts.shares) {
+      charts.shares.destroy();
+      charts.shares = null;
+    }
+    const tables = [];
+    if (data.shares) {
+      charts.shares = C.shares($('shares-chart'), data.shares);
+      tables.push(C.table('Share of its tasks in each quadrant', ['Quadrant', 'Share'],
+        C.QUADRANTS.map(q => [C.badge(q.key), C.percent(data.shares[q.key])])));
+    }
+    tables.push(C.table('Its tasks, highest score first', ['Score', 'T', 'V', 'Quadrant', 'Task', 'Evidence', ''],
+      data.tasks.map(task => {
+        const evidence = el('ul');
+        (task.evidence || []).forEach(e => evidence.appendChild(el('li', e)));
+        return [C.number(task.score), C.number(task.transferability), C.number(task.verificationCost),
+          task.quadrant ? C.badge(task.quadrant) : '–', task.statement, evidence,
+          button('Explain', () => explainTask(task.statement, data.code), 'secondary')];
+      })));
+    $('occupation-tables').replaceChildren(...tables);
+    if (location.hash !== '#occupation=' + data.code) {
+      history.replaceState(null, '', '#occupation=' + data.code);
+    }
+    section.scrollIntoView({ block: 'start' });
+    $('occupation-heading').focus({ preventScroll: true });
+  }
+
+  function closeOccupation() {
+    $('occupation-section').hidden = true;
+    state.occupation = null;
+    history.replaceState(null, '', location.pathname);
+  }
+
+  // --- explain ---
+
+  async function explain(event) {
+    event.preventDefault();
+    const task = $('explain-text').value.trim();
+    if (!task) {
+      return;
+    }
+    const data = await api('/api/explain?' + query({ task, occupation: $('explain-occupation').value.trim() }));
+    const result = $('explain-result');
+    const verdict = el('p', null, 'verdict');
+    verdict.appendChild(el('strong', 'Verdict: '));
+    verdict.appendChild(C.badge(data.quadrant));
+    verdict.appendChild(document.createTextNode('  T ' + C.number(data.transferability) + '  V '
+      + C.number(data.verificationCost) + '  score ' + C.number(data.score) + ': ' + data.meaning + '.'));
+    const ratings = C.table('Each scorer’s rating', ['Scorer', 'Version', 'Status', 'T', 'V', 'Confidence', 'Evidence'],
+      data.ratings.map(r => {
+        const evidence = el('ul');
+        (r.evidence || (r.reason ? [r.reason] : [])).forEach(e => evidence.appendChild(el('li', e)));
+        return [r.scorer, r.version, r.status, C.number(r.transferability), C.number(r.verificationCost),
+          C.number(r.confidence), evidence];
+      }));
+    result.replaceChildren(verdict, ratings);
+  }
+
+  async function explainTask(statement, code) {
+    $('explain-text').value = statement;
+    $('explain-occupation').value = code || '';
+    await explain(new Event('submit'));
+    $('explain-section').scrollIntoView({ block: 'start' });
+    $('explain-text').focus({ preventScroll: true });
+  }
+
+  // --- start ---
+
+  async function start() {
+    C.defaults();
+    for (const q of C.QUADRANTS) {
+      const option = el('option', q.short);
+      option.value = q.key;
+      $('search-quadrant').appendChild(option);
+    }
+    $('search-form').addEventListener('submit', guarded(search));
+    $('explain-form').addEventListener('submit', guarded(explain));
+    $('scatter-family').addEventListener('change', guarded(loadScatter));
+    $('rank-level').addEventListener('change', guarded(() => {
+      state.drill = null;
+      return loadRanking();
+    }));
+    document.querySelectorAll('input[name=order]').forEach(r => r.addEventListener('change', guarded(loadRanking)));
+    $('rank-back').addEventListener('click', guarded(() => {
+      state.drill = null;
+      return loadRanking();
+    }));
+    $('occupation-close').addEventListener('click', closeOccupation);
+    window.addEventListener('hashchange', guarded(openFromHash));
+
+    const health = await api('/api/health');
+    $('source').textContent = 'Taxonomy: ' + (health.taxonomy.source || 'none') + ' (' + C.count(health.taxonomy.occupations)
+      + ' occupations, ' + C.count(health.taxonomy.tasks) + ' tasks). Scorers: ' + (health.scorers.join(', ') || 'none active')
+      + '. Moravec ' + health.version + '.';
+    await loadFamilies();
+    await Promise.all([loadScatter(), loadRanking()]);
+    await openFromHash();
+  }
+
+  async function openFromHash() {
+    const match = /^#occupation=(.+)$/.exec(location.hash);
+    if (match && decodeURIComponent(match[1]) !== state.occupation) {
+      await openOccupation(decodeURIComponent(match[1]));
+    }
+  }
+
+  window.addEventListener('DOMContentLoaded', guarded(start));
+})();
