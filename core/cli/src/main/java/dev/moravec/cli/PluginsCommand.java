@@ -23,7 +23,6 @@ import dev.moravec.engine.catalog.CatalogRecord;
 import dev.moravec.taxonomy.StarterCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -255,13 +254,7 @@ final class PluginsCommand {
             Files.createDirectories(destination.getParent());
             Path temp = destination.resolveSibling("." + destination.getFileName() + ".installing");
             Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            InstalledPlugins.replace(temp, destination);
         }
     }
 

@@ -176,16 +176,26 @@ public final class InstalledPlugins {
                 contents.folders().remove(key(folder));
             }
             Path temp = Files.createTempFile(parent, FILE_NAME, ".tmp");
-            try {
-                Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(contents) + "\n");
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(contents) + "\n");
+            replace(temp, file);
+        }
+    }
+
+    /**
+     * Moves a file over another in one step where the file system can, so readers see the old file or
+     * the new one, never half of one (a host watching a plugins folder, a concurrent command).
+     *
+     * @param source the new file, in the target's folder; gone afterwards
+     * @param target the file it replaces
+     * @throws IOException if the move fails
+     */
+    public static void replace(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(source);
         }
     }
 

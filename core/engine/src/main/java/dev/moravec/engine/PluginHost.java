@@ -502,7 +502,8 @@ public final class PluginHost implements AutoCloseable {
      * and who uses the packages it exports.
      *
      * @param file a jar of the plugins folder
-     * @return one line per package, {@code imports}/{@code exports}; empty if the jar has no resolved bundle
+     * @return one line per package (the JDK's own left out), {@code imports}/{@code exports}; empty if the jar
+     *     has no resolved bundle
      */
     public synchronized Map<String, List<String>> wiring(Path file) {
         Loaded entry = loaded.get(file);
@@ -513,6 +514,9 @@ public final class PluginHost implements AutoCloseable {
         List<String> imports = new ArrayList<>();
         for (BundleWire wire : wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)) {
             BundleCapability capability = wire.getCapability();
+            if (String.valueOf(capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE)).startsWith("java.")) {
+                continue; // the JDK's own packages say nothing about the plugin
+            }
             Bundle provider = wire.getProviderWiring().getBundle();
             imports.add(capability.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE) + " "
                     + capability.getAttributes().get("version") + " from "
