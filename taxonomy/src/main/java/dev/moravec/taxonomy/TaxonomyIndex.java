@@ -319,6 +319,18 @@ public final class TaxonomyIndex implements Closeable {
     }
 
     /**
+     * The version of the content searches see now. It changes with every commit (an import, a
+     * classification), whether this process or another made it, so it tells when something read from
+     * the index earlier is out of date.
+     *
+     * @return the version of the latest commit
+     * @throws IOException if reading fails, or nothing was imported
+     */
+    public long version() throws IOException {
+        return search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+    }
+
+    /**
      * Makes the next search see the latest commit.
      *
      * @throws IOException if the index cannot be read

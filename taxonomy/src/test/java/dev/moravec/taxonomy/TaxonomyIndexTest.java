@@ -225,6 +225,19 @@ class TaxonomyIndexTest {
     }
 
     @Test
+    void theVersionChangesWithEveryCommitOfAnyProcess() throws Exception {
+        try (TaxonomyIndex index = imported(); TaxonomyIndex otherProcess = TaxonomyIndex.open(dir.resolve("index"), mapper)) {
+            long imported = index.version();
+            assertThat(index.version()).as("nothing committed since").isEqualTo(imported);
+            otherProcess.replace(StarterCatalog.release(), line -> { });
+            long reimported = index.version();
+            assertThat(reimported).as("another process imported").isNotEqualTo(imported);
+            classify(index, EngineConfig.defaults(), "1");
+            assertThat(index.version()).as("classified").isNotEqualTo(reimported);
+        }
+    }
+
+    @Test
     void anIndexOfAnotherSchemaIsRefusedWithWhatToRun() throws Exception {
         Path path = dir.resolve("old");
         try (FSDirectory directory = FSDirectory.open(path);

@@ -58,7 +58,10 @@ public final class Api {
     private final ServerOptions options;
     private final ExecutorService classifiers;
     private final String version;
-    private volatile Map<String, String> titles;
+    private volatile Titles titles;
+
+    /** The occupations' titles as the index had them at a version of its content. */
+    private record Titles(long version, Map<String, String> byCode) {}
 
     /**
      * @param mapper the project's mapper
@@ -274,16 +277,18 @@ public final class Api {
     }
 
     private Optional<String> title(String code) {
-        Map<String, String> known = titles;
-        if (known == null) {
-            try {
-                known = new OccupationDetails(index).titles();
-            } catch (IOException e) {
-                known = Map.of();
+        Titles known = titles;
+        try {
+            // read again once the index has changed, as after a 'moravec taxonomy import' while serving
+            long version = index.version();
+            if (known == null || known.version() != version) {
+                known = new Titles(version, new OccupationDetails(index).titles());
+                titles = known;
             }
-            titles = known;
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(known.get(code));
+        return Optional.ofNullable(known.byCode().get(code));
     }
 
     private void json(Context ctx, JsonNode node) throws IOException {

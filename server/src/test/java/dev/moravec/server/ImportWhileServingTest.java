@@ -1,0 +1,61 @@
+package dev.moravec.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moravec.taxonomy.OnetReleaseReader;
+import dev.moravec.taxonomy.TaxonomyIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code moravec taxonomy import} while the server runs, made as another process makes it (its own
+ * index on the same folder): the server answers from the new content at once, the occupation titles it
+ * fills in included.
+ */
+class ImportWhileServingTest {
+
+    private static final String TASK = "{\"statement\": \"Write code that passes an automated test suite\","
+            + " \"occupation\": \"15-1252.00\"}";
+
+    @TempDir
+    Path dir;
+
+    /** Imports a small O*NET release into the server's index folder. */
+    private void importRelease(ServerFixture fixture) throws Exception {
+        Path release = Files.createDirectories(dir.resolve("release"));
+        Files.writeString(release.resolve("Occupation Data.txt"), """
+                O*NET-SOC Code\tTitle\tDescription
+                15-1252.00\tSoftware Engineers\tDesign, build and test software.
+                43-3031.00\tBookkeeping, Accounting, and Auditing Clerks\tKeep financial records.
+                """);
+        Files.writeString(release.resolve("Task Statements.txt"), """
+                O*NET-SOC Code\tTask ID\tTask\tTask Type
+                15-1252.00\t1\tWrite code that passes an automated test suite.\tCore
+                43-3031.00\t2\tReconcile ledger accounts with bank statements.\tCore
+                """);
+        try (TaxonomyIndex otherProcess = TaxonomyIndex.open(fixture.index.path(), fixture.mapper)) {
+            otherProcess.replace(new OnetReleaseReader(line -> { }).read(release, OnetReleaseReader.Options.NONE),
+                    line -> { });
+        }
+    }
+
+    private static String title(ServerFixture fixture) throws Exception {
+        return fixture.json(fixture.post("/api/classify", TASK)).at("/occupation/title").asText();
+    }
+
+    @Test
+    void occupationTitlesFollowTheIndex() throws Exception {
+        try (ServerFixture fixture = new ServerFixture(dir.resolve("server"))) {
+            assertThat(title(fixture)).isEqualTo("Software Developers");
+            importRelease(fixture);
+            assertThat(title(fixture)).isEqualTo("Software Engineers");
+            assertThat(fixture.json(fixture.get("/api/explain?task=Write+code&occupation=15-1252.00"))
+                    .at("/occupation/title").asText()).isEqualTo("Software Engineers");
+            assertThat(fixture.json(fixture.post("/api/classify", "{\"statement\": \"Set revenue targets\","
+                    + " \"occupation\": \"11-1011.00\"}")).at("/occupation/title").isNull())
+                    .as("Chief Executives is not in the new release").isTrue();
+        }
+    }
+}
