@@ -127,6 +127,8 @@ public final class HtmlReport {
         ObjectNode data = mapper.createObjectNode();
         ImportReport report = index.report();
         data.put("source", report == null ? "nothing imported" : report.source());
+        data.put("release", report == null ? null : report.release());
+        data.put("attribution", report == null ? "" : report.attribution());
         data.put("generated", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         data.put("version", Objects.requireNonNullElse(HtmlReport.class.getPackage().getImplementationVersion(),
                 "development"));
@@ -166,7 +168,8 @@ public final class HtmlReport {
         // inside <script> only "</script" and "<!--" matter to the HTML parser: JSON spells every "<" as \u003c
         String json = mapper.writeValueAsString(data).replace("<", "\\u003c");
         Map<String, String> values = Map.of(
-                "title", escape(title.strip()),
+                "title", WebAssets.escapeHtml(title.strip()),
+                "attribution", WebAssets.escapeHtml(data.path("attribution").asText("")),
                 "style", assets.web("style.css"),
                 "data", json,
                 "chartjs", script(assets.chartJs()),
@@ -184,9 +187,5 @@ public final class HtmlReport {
 
     private static String script(String source) {
         return SCRIPT_END.matcher(source).replaceAll("<\\\\/$1");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -84,7 +84,9 @@ public final class MoravecServer implements AutoCloseable {
                     .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none';"
                             + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
                     .header("X-Content-Type-Options", "nosniff")
-                    .result(page));
+                    // the taxonomy's attribution as it is now: an import while serving may change the release
+                    .result(page.replace("{{attribution}}",
+                            WebAssets.escapeHtml(Objects.requireNonNullElse(api.attribution(), "")))));
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             api.register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

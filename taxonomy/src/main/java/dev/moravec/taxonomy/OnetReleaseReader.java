@@ -7,8 +7,11 @@ import dev.moravec.api.TaskWeights;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.taxonomy.internal.ReleaseFiles;
 import dev.moravec.taxonomy.internal.Table;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +50,7 @@ public final class OnetReleaseReader {
     }
 
     private static final Pattern ONET_SOC = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
+    private static final Pattern RELEASE_NAME = Pattern.compile("O\\*NET \\d{1,3}\\.\\d{1,2} Database");
     private static final List<String[]> DESCRIPTOR_FILES = List.of(
             new String[] {"Skills.txt", "skills"},
             new String[] {"Knowledge.txt", "knowledge"},
@@ -81,6 +85,7 @@ public final class OnetReleaseReader {
     }
 
     private Release read(ReleaseFiles files, Options options) throws BadInputException, IOException {
+        String releaseName = readReleaseName(files);
         Map<String, Builder> occupations = readOccupations(files);
         List<TaskRow> tasks = readTasks(files, occupations);
         Map<String, WorkActivity> dwas = readActivities(files);
@@ -132,8 +137,25 @@ public final class OnetReleaseReader {
             taxonomyTasks.add(new TaxonomyTask(new Task(row.id, row.statement, row.code, row.type, weights), activities));
         }
         ImportReport report = new ImportReport(files.source(), built.size(), taxonomyTasks.size(), linkCount, alternates,
-                rated, withEmployment, used, skipped);
+                rated, withEmployment, used, skipped, releaseName);
         return new Release(built, taxonomyTasks, hierarchy, report);
+    }
+
+    /** The release's name, such as "O*NET 29.1 Database", from the first line of its Read Me; else null. */
+    private String readReleaseName(ReleaseFiles files) throws IOException {
+        Optional<InputStream> in = files.open("Read Me.txt");
+        if (in.isEmpty()) {
+            return null;
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in.get(), StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            String name = first == null ? "" : first.replace("\uFEFF", "").strip();
+            if (!RELEASE_NAME.matcher(name).matches()) {
+                return null;
+            }
+            used.add("Read Me.txt: " + name);
+            return name;
+        }
     }
 
     private Optional<Table> table(ReleaseFiles files, String fileName, List<String> required, String whyOptional)

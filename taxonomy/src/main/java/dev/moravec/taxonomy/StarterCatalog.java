@@ -27,6 +27,13 @@ public final class StarterCatalog {
     /** The catalog's name, as messages and outputs show it. */
     public static final String NAME = "starter-catalog.tsv";
 
+    /** The catalog's source, as its import report gives it. */
+    public static final String SOURCE = "built-in starter catalog";
+
+    /** The catalog's attribution: its statements are Moravec's own, its codes and titles O*NET 29.1's. */
+    public static final String ATTRIBUTION = "Task statements written for Moravec; occupation codes and titles from the"
+            + " O*NET 29.1 Database" + ImportReport.BY_USDOL;
+
     private static final Map<String, String> OCCUPATIONS = readOccupations();
 
     private StarterCatalog() {}
@@ -81,9 +88,9 @@ public final class StarterCatalog {
         SocHierarchy hierarchy = SocHierarchy.builtIn();
         Map<String, String> titles = new java.util.HashMap<>();
         OCCUPATIONS.forEach((code, title) -> titles.putIfAbsent(code.substring(0, 7), title));
-        ImportReport report = new ImportReport("built-in starter catalog", occupations.size(), tasks.size(), 0, 0, 0, 0,
+        ImportReport report = new ImportReport(SOURCE, occupations.size(), tasks.size(), 0, 0, 0, 0,
                 List.of(NAME + ": " + occupations.size() + " occupations, " + tasks.size() + " tasks"),
-                List.of("an O*NET release: none imported yet (moravec taxonomy import)"));
+                List.of("an O*NET release: none imported yet (moravec taxonomy import)"), null);
         return new Release(occupations, tasks, hierarchy.withTitles(titles), report);
     }
 

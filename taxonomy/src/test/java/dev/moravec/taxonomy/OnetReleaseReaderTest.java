@@ -3,6 +3,7 @@ package dev.moravec.taxonomy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Task;
 import dev.moravec.api.WorkActivity;
 import dev.moravec.api.TaskType;
@@ -85,6 +86,34 @@ class OnetReleaseReaderTest {
         Release release = read(Fixtures.zipOfRelease(dir), OnetReleaseReader.Options.NONE);
         assertThat(release.tasks()).hasSize(10);
         assertThat(release.report().source()).endsWith("db_fixture_text.zip");
+    }
+
+    @Test
+    void theReleaseIsNamedByItsReadMeOrByOnetsFolderNameForItsAttribution() throws Exception {
+        Path release = Fixtures.copyOfRelease(dir);
+        Files.writeString(release.resolve("Read Me.txt"), "O*NET 29.1 Database\r\nNovember 2024 Release\r\n");
+        ImportReport named = read(release, OnetReleaseReader.Options.NONE).report();
+        assertThat(named.release()).isEqualTo("O*NET 29.1 Database");
+        assertThat(named.used()).contains("Read Me.txt: O*NET 29.1 Database");
+        assertThat(named.attribution()).isEqualTo("O*NET 29.1 Database by the U.S. Department of Labor, Employment"
+                + " and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.");
+
+        Path renamed = Files.move(release, dir.resolve("db_28_3_text"));
+        Files.delete(renamed.resolve("Read Me.txt"));
+        assertThat(read(renamed, OnetReleaseReader.Options.NONE).report().release()).isEqualTo("O*NET 28.3 Database");
+        // an index imported before releases were recorded has no release in its report: named the same way
+        ImportReport old = new ObjectMapper().readValue("{\"source\": \"/data/onet/db_29_1_text.zip\", \"tasks\": 3,"
+                + " \"used\": [], \"skipped\": []}", ImportReport.class);
+        assertThat(old.release()).isEqualTo("O*NET 29.1 Database");
+
+        ImportReport unnamed = read(Fixtures.zipOfRelease(dir), OnetReleaseReader.Options.NONE).report();
+        assertThat(unnamed.release()).isNull();
+        assertThat(unnamed.attribution()).startsWith("O*NET Database by the U.S. Department of Labor");
+        ImportReport starter = StarterCatalog.release().report();
+        assertThat(starter.release()).isNull();
+        assertThat(starter.attribution()).isEqualTo("Task statements written for Moravec; occupation codes and titles"
+                + " from the O*NET 29.1 Database by the U.S. Department of Labor, Employment and Training"
+                + " Administration (USDOL/ETA). Used under the CC BY 4.0 license.");
     }
 
     @Test

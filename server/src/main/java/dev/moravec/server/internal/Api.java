@@ -117,6 +117,8 @@ public final class Api {
         ImportReport report = index.report();
         Map<String, String> commit = index.commitData();
         taxonomy.put("source", report == null ? null : report.source());
+        taxonomy.put("release", report == null ? null : report.release());
+        taxonomy.put("attribution", report == null ? null : report.attribution());
         taxonomy.put("occupations", report == null ? 0 : report.occupations());
         taxonomy.put("tasks", report == null ? 0 : report.tasks());
         taxonomy.put("imported", commit.get(TaxonomyIndex.IMPORTED_KEY));
@@ -274,6 +276,17 @@ public final class Api {
 
     private static ApiException tooLarge(long limit) {
         return new ApiException(413, "the body is larger than " + limit + " bytes; send fewer tasks per request");
+    }
+
+    /**
+     * The attribution of the taxonomy the server serves now, as its import recorded it.
+     *
+     * @return the attribution, or {@code null} when nothing was imported
+     * @throws IOException if the index cannot be read
+     */
+    public String attribution() throws IOException {
+        ImportReport report = index.report();
+        return report == null ? null : report.attribution();
     }
 
     private Optional<String> title(String code) {

@@ -62,6 +62,16 @@ public final class WebAssets {
         return read("dev/moravec/server/openapi.json");
     }
 
+    /**
+     * Text as HTML character data or an attribute value.
+     *
+     * @param text any text
+     * @return the text with {@code & < > "} escaped
+     */
+    public static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     private static String read(String resource) {
         try (InputStream in = open(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
