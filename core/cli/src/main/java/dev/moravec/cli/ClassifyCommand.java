@@ -98,6 +98,11 @@ final class ClassifyCommand implements Callable<Integer> {
                     + " off a record left unfinished, and rate only the rest. Give the same inputs and options.")
     boolean resume;
 
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "Write the run's figures as JSON: timings from the JVM's start, tasks done over time, peak"
+                    + " memory (what 'moravec bench classify' reads).")
+    Path stats;
+
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
@@ -144,9 +149,14 @@ final class ClassifyCommand implements Callable<Integer> {
             try (StopOnSignal stop = new StopOnSignal(Duration.ofSeconds(30))) {
                 try (OutputStream records = openOutput(resume);
                         OutputStream rejectsOut = new LazyFileOutputStream(rejectsFile, resume);
-                        Progress progress = Progress.open(err, sources, !noProgress)) {
+                        Progress progress = Progress.open(err, sources, !noProgress);
+                        RunStats figures = stats == null ? null : new RunStats(stats, moravec.mapper, progress)) {
                     RunOutput output = new RunOutput(verdictFormat, gzip(), records, rejectsOut, moravec.mapper);
-                    summary = classifier.run(sources, format, output, onError, from, progress, stop::requested);
+                    summary = classifier.run(sources, format, output, onError, from,
+                            figures == null ? progress : figures, stop::requested);
+                    if (figures != null) {
+                        figures.write(summary);
+                    }
                 }
                 printSummary(err, summary, engine, rejectsFile);
             }

@@ -58,7 +58,18 @@ public final class CatalogClassifier {
         void update(long records, long bytes);
     }
 
-    private final ScoringEngine engine;
+    /** Rates a batch of tasks: the scoring engine, or, for the benchmarks' floor, no rating at all. */
+    @FunctionalInterface
+    public interface Rater {
+        /**
+         * @param tasks the tasks
+         * @return one verdict per task, in order
+         * @throws InterruptedException if the thread is interrupted while waiting
+         */
+        List<Verdict> classify(List<Task> tasks) throws InterruptedException;
+    }
+
+    private final Rater rater;
     private final CatalogReaders readers;
     private final Function<String, Optional<String>> titles;
     private final int batchSize;
@@ -75,10 +86,24 @@ public final class CatalogClassifier {
      */
     public CatalogClassifier(ScoringEngine engine, CatalogReaders readers, Function<String, Optional<String>> titles,
             int batchSize, int parallelBatches) {
+        this(engine::classify, readers, titles, batchSize, parallelBatches);
+    }
+
+    /**
+     * A classifier that rates with something else than the engine.
+     *
+     * @param rater rates each batch
+     * @param readers opens the inputs
+     * @param titles looks up an occupation's title by code, for records that give a code only
+     * @param batchSize the number of records rated at once, at least 1
+     * @param parallelBatches the number of batches rated and rendered at once, at least 1
+     */
+    public CatalogClassifier(Rater rater, CatalogReaders readers, Function<String, Optional<String>> titles,
+            int batchSize, int parallelBatches) {
         if (batchSize < 1 || parallelBatches < 1) {
             throw new IllegalArgumentException("batchSize and parallelBatches must be at least 1");
         }
-        this.engine = engine;
+        this.rater = rater;
         this.readers = readers;
         this.titles = titles;
         this.batchSize = batchSize;
@@ -246,7 +271,7 @@ public final class CatalogClassifier {
         for (CatalogRecord record : records) {
             tasks.add(record.task());
         }
-        List<Verdict> verdicts = engine.classify(tasks);
+        List<Verdict> verdicts = rater.classify(tasks);
         long[] quadrants = new long[Quadrant.values().length];
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * bytesPerRecord + 256);
         try (VerdictWriter writer = output.format().open(output.gzip() ? GzipMembers.open(bytes) : bytes)) {
