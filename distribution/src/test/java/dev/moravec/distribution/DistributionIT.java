@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.HostOptions;
+import dev.moravec.engine.InstalledPlugins;
+import dev.moravec.engine.VerifiedPlugins;
 import dev.moravec.engine.PluginHost;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.engine.ScoringEngine;
@@ -41,13 +43,17 @@ class DistributionIT {
     @Test
     void theEmbeddedFelixStartsEveryBundleOfTheDistributionAndClassifiesTheStarterCatalog() throws Exception {
         HostOptions options = new HostOptions(HostOptions.jarsIn(Distribution.HOME.resolve("bundles")),
-                Distribution.HOME.resolve("plugins"), Map.of());
+                Distribution.HOME.resolve("plugins"), Map.of()).trusting(new VerifiedPlugins(
+                        new InstalledPlugins(dir.resolve("none.json"), mapper), Distribution.HOME.resolve("plugins"),
+                        Distribution.HOME.resolve("conf").resolve(VerifiedPlugins.SHIPPED_CHECKSUMS), false))
+                .watching(java.time.Duration.ofSeconds(1));
         try (PluginHost host = PluginHost.start(options);
                 ScoringEngine engine = new ScoringEngine(host.registry(), EngineConfig.defaults(), 2)) {
             assertThat(host.bundleStates()).containsKeys("org.apache.felix.scr 2.2.18")
                     .hasSizeGreaterThanOrEqualTo(6)
                     .allSatisfy((bundle, state) -> assertThat(state).as(bundle).isEqualTo("ACTIVE"));
-            assertThat(host.registry().active()).extracting(h -> h.id()).contains("lexicon");
+            assertThat(host.registry().active()).extracting(h -> h.id()).contains("descriptors", "lexicon");
+            assertThat(host.plugins()).allSatisfy(p -> assertThat(p.trust()).startsWith("shipped with Moravec"));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RunSummary summary = new CatalogClassifier(engine, new CatalogReaders(mapper), StarterCatalog::title, 100, 2)
@@ -154,16 +160,26 @@ class DistributionIT {
         }
         TestBundles.build(plugins.resolve("sleepy.jar"), "test.sleepy", "1.0.0",
                 "dev.moravec.engine.testplugins.sleepy", Map.of());
+        TestBundles.build(plugins.resolve("throwing.jar"), "test.throwing", "1.0.0",
+                "dev.moravec.engine.testplugins.throwing", Map.of());
         Files.writeString(plugins.resolve("broken.jar"), "not a zip");
         Path config = Files.writeString(dir.resolve("config.json"), "{\"taskTimeLimitMillis\": 300}");
-        Path input = Files.writeString(dir.resolve("tasks.csv"), "id,task\n1,slow work\n2,Write code\n3,slow again\n");
-        // the sleepy plugin sleeps ten minutes per slow task; Distribution.run fails if the process does not end
+        Path input = Files.writeString(dir.resolve("tasks.csv"),
+                "id,task\n1,slow work\n2,Write code\n3,slow again\n4,error in the checks\n5,leak a thread\n");
+        // nobody installed these jars: without --allow-unverified none of them would run
+        Distribution.Run refused = Distribution.run("plugins", "list", "--plugins", plugins.toString());
+        assertThat(refused.out()).contains("sleepy.jar: not installed").contains("broken.jar: not installed");
+        // the sleepy plugin sleeps ten minutes per slow task and the throwing one leaves a thread running for
+        // ever; Distribution.run fails if the process does not end
         Distribution.Run run = Distribution.run("classify", input.toString(), "--plugins", plugins.toString(),
-                "--config", config.toString(), "--out", dir.resolve("out.jsonl").toString());
+                "--allow-unverified", "--config", config.toString(), "--out", dir.resolve("out.jsonl").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("warning: plugin broken.jar invalid")
-                .contains("Read 3 = classified 3 + rejected 0.")
-                .contains("Scorer sleepy: 0 failed, 2 timed out");
+                .contains("warning: plugin sleepy.jar runs unverified, run because of --allow-unverified: not installed")
+                .contains("Read 5 = classified 5 + rejected 0.")
+                .contains("Scorer sleepy: 0 failed, 2 timed out")
+                .contains("Scorer throwing: 1 failed, 0 timed out")
+                .contains("threw java.lang.AssertionError: deliberate error");
     }
 
     @Test

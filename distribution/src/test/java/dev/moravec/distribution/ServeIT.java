@@ -2,6 +2,8 @@ package dev.moravec.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moravec.engine.HostOptions;
+import dev.moravec.engine.testing.TestBundles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +68,88 @@ class ServeIT {
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve stopped within 30 s").isTrue();
         assertThat(Files.readString(err)).contains("moravec: stopping").doesNotContain("Exception");
+    }
+
+    /**
+     * Issue 8's promise, through the launcher: a plugin installed into the plugins folder of a running
+     * server appears in the API and rates without a restart, a jar copied in without installing is
+     * listed as refused and does not rate, and a plugin removed disappears.
+     */
+    @Test
+    void pluginsInstalledAndRemovedWhileTheServerRunsTakeEffectWithoutARestart() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Map<String, String> env = Map.of("MORAVEC_HOME", dir.resolve("home").toString());
+        Path lexicon = HostOptions.jarsIn(Distribution.HOME.resolve("plugins")).stream()
+                .filter(p -> p.getFileName().toString().contains("lexicon")).findFirst().orElseThrow();
+        assertThat(Distribution.run(env, "plugins", "install", lexicon.toString(), "--plugins", plugins.toString())
+                .exitCode()).isZero();
+        Path steady = TestBundles.build(dir.resolve("built").resolve("steady.jar"), "test.steady", "1.0.0",
+                "dev.moravec.engine.testplugins.steady", Map.of());
+
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(Distribution.HOME.resolve("bin/moravec").toString(), "serve",
+                "--port", "0", "--data", dir.resolve("data").toString(), "--plugins", plugins.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            URI uri = awaitAddress(process, out, err);
+            assertThat(get(client, uri, "api/plugins")).contains("\"id\":\"lexicon\"").doesNotContain("\"id\":\"steady\"");
+
+            Distribution.Run install = Distribution.run(env, "plugins", "install", steady.toString(), "--plugins",
+                    plugins.toString());
+            assertThat(install.exitCode()).as(install.err()).isZero();
+            await(() -> get(client, uri, "api/plugins").contains("\"id\":\"steady\""));
+            assertThat(classify(client, uri)).contains("\"scorer\":\"steady\"").contains("steady as ever");
+
+            Files.copy(Distribution.HOME.resolve("plugins").resolve(lexicon.getFileName()), plugins.resolve("copied.jar"));
+            await(() -> get(client, uri, "api/plugins").contains("\"file\":\"copied.jar\""));
+            assertThat(get(client, uri, "api/plugins")).contains("\"state\":\"refused\"").contains("not installed");
+
+            Distribution.Run remove = Distribution.run(env, "plugins", "remove", "steady", "--plugins", plugins.toString());
+            assertThat(remove.exitCode()).as(remove.err()).isZero();
+            await(() -> !get(client, uri, "api/plugins").contains("\"id\":\"steady\""));
+            assertThat(classify(client, uri)).contains("\"scorer\":\"lexicon\"").doesNotContain("\"scorer\":\"steady\"");
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("serve stopped within 30 s").isTrue();
+        assertThat(Files.readString(err)).doesNotContain("Exception");
+    }
+
+    private static URI awaitAddress(Process process, Path out, Path err) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            Matcher matcher = URL.matcher(Files.readString(out));
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve printed no address: " + Files.readString(err));
+    }
+
+    private static String get(HttpClient client, URI uri, String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String classify(HttpClient client, URI uri) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri.resolve("api/classify"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"statement\": \"Write unit tests for the billing code\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the change took effect within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test

@@ -20,10 +20,38 @@ import org.osgi.annotation.versioning.ConsumerType;
  * public class MyScorer implements TaskScorer { ... }
  * }</pre>
  *
+ * <p><b>Settings.</b> A scorer with settings declares them as a Declarative Services configuration
+ * with a metatype, under the configuration PID {@link #SETTINGS_PID_PREFIX moravec.scorer.}{@code <id>},
+ * and reads them in its activator; users set them in the configuration file under
+ * {@code scorers.<id>.settings}. The host checks each value against the metatype (type, range,
+ * options) before the plugin starts, and {@code moravec plugins info} lists them with their defaults:
+ * <pre>{@code
+ * @ObjectClassDefinition(name = "Commute scorer")
+ * @interface Settings {
+ *     @AttributeDefinition(description = "the word that means travel")
+ *     String word() default "travel";
+ * }
+ *
+ * @Component(configurationPid = TaskScorer.SETTINGS_PID_PREFIX + "commute")
+ * @Designate(ocd = Settings.class)
+ * public class CommuteScorer implements TaskScorer {
+ *     @Activate
+ *     public CommuteScorer(Settings settings) { ... }
+ * }
+ * }</pre>
+ *
  * @since 1.0.0
  */
 @ConsumerType
 public interface TaskScorer {
+
+    /**
+     * The prefix of a scorer's configuration PID: the settings of the scorer with id {@code <id>} are
+     * the configuration {@code moravec.scorer.<id>}.
+     *
+     * @since 1.2.0
+     */
+    String SETTINGS_PID_PREFIX = "moravec.scorer.";
 
     /**
      * Who this scorer is. Called once when the host finds the service; must not change while the

@@ -9,12 +9,13 @@
  * <p>Only the types of this package cross the plugin boundary. They are immutable and safe to share
  * between threads. Version 1.1 adds what the host offers scorers beyond the task: the
  * {@link dev.moravec.api.Embedder} service and the {@link dev.moravec.api.TaxonomyView} of the
- * scoring context.
+ * scoring context. Version 1.2 names the configuration PID of a scorer's settings,
+ * {@link dev.moravec.api.TaskScorer#SETTINGS_PID_PREFIX}.
  *
  * @since 1.0.0
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.moravec.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -86,6 +86,37 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
         return Path.of(System.getProperty("user.home"), ".moravec");
     }
 
+    /**
+     * The user's own Moravec folder, where the record of installed plugins lives: {@code MORAVEC_HOME},
+     * else {@code ~/.moravec}. Unlike the data folder, {@code --data} does not move it, so a plugin
+     * installed once is trusted whichever taxonomy a command reads.
+     *
+     * @return the folder, which may not exist yet
+     */
+    public Path userDir() {
+        return dataDir(null);
+    }
+
+    /** @return the distribution's own plugins folder, whose shipped jars its checksum file vouches for */
+    public Path shippedPluginsDir() {
+        return home.resolve("plugins");
+    }
+
+    /** @return the distribution's checksums of its shipped plugins, {@code conf/shipped-plugins.sha256} */
+    public Path shippedChecksums() {
+        return home.resolve("conf").resolve(dev.moravec.engine.VerifiedPlugins.SHIPPED_CHECKSUMS);
+    }
+
+    /**
+     * The user's record of installed plugins.
+     *
+     * @param mapper the mapper to read and write it
+     * @return the record, in {@link #userDir()}
+     */
+    public dev.moravec.engine.InstalledPlugins installedPlugins(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        return new dev.moravec.engine.InstalledPlugins(userDir().resolve(dev.moravec.engine.InstalledPlugins.FILE_NAME), mapper);
+    }
+
     /** @return whether the home folder looks like a distribution */
     public boolean hasBundles() {
         return Files.isDirectory(bundlesDir());

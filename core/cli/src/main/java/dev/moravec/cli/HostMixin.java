@@ -20,6 +20,11 @@ final class HostMixin {
                     + " distribution's conf/moravec.json, calibrated for the shipped scorers; see README).")
     Path config;
 
+    @Option(names = "--allow-unverified",
+            description = "Run plugin jars that were never installed with 'moravec plugins install', or that changed"
+                    + " since, for this run only (each is named in a warning). See the README's trust model.")
+    boolean allowUnverified;
+
     @Mixin
     DataMixin data;
 

@@ -6,11 +6,13 @@ import dev.moravec.embeddings.EmbeddingService;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.HostOptions;
+import dev.moravec.engine.InstalledPlugins;
 import dev.moravec.engine.PluginHost;
 import dev.moravec.engine.PluginHostException;
 import dev.moravec.engine.PluginState;
 import dev.moravec.engine.PluginStatus;
 import dev.moravec.engine.ScoringEngine;
+import dev.moravec.engine.VerifiedPlugins;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,9 @@ import dev.moravec.taxonomy.TaxonomyIndex;
  * errors, since Felix's threads would otherwise keep the JVM alive).
  */
 final class HostSession implements AutoCloseable {
+
+    /** How often a working command checks the plugins folder for changes. */
+    static final java.time.Duration WATCH_POLL = java.time.Duration.ofSeconds(1);
 
     private final PluginHost host;
     private final EngineConfig config;
@@ -72,8 +77,39 @@ final class HostSession implements AutoCloseable {
      */
     static HostSession start(Environment environment, HostMixin options, ObjectMapper mapper, TaxonomyIndex taxonomyIndex)
             throws BadInputException, PluginHostException, IOException {
-        EngineConfig config = options.config(environment, mapper);
+        return start(environment, options, mapper, taxonomyIndex, true);
+    }
+
+    /**
+     * Starts the host with the plugins and configuration the options name, verifying every jar (see
+     * {@link VerifiedPlugins}) and leaving out the scorers disabled with {@code moravec plugins disable}.
+     *
+     * @param environment where the distribution is
+     * @param options the shared options
+     * @param mapper the mapper for the configuration file
+     * @param taxonomyIndex the index scorers see, which the caller keeps open and closes; {@code null}
+     *     for the data folder's index, if there is one
+     * @param working true for a command that rates: it watches the plugins folder, so jars added,
+     *     replaced or removed while it runs take effect, and wrong scorer settings stop it; false for a
+     *     command that inspects the plugins, which reports wrong settings instead
+     * @return the session
+     * @throws BadInputException if the configuration file or a scorer's settings are wrong
+     * @throws PluginHostException if the framework cannot start
+     * @throws IOException if the bundles folder cannot be listed
+     */
+    static HostSession start(Environment environment, HostMixin options, ObjectMapper mapper, TaxonomyIndex taxonomyIndex,
+            boolean working) throws BadInputException, PluginHostException, IOException {
         Path plugins = environment.pluginsDir(options.plugins);
+        InstalledPlugins installed = environment.installedPlugins(mapper);
+        EngineConfig config;
+        VerifiedPlugins trust;
+        try {
+            config = options.config(environment, mapper).disabling(installed.disabled(plugins));
+            trust = new VerifiedPlugins(installed, environment.shippedPluginsDir(), environment.shippedChecksums(),
+                    options.allowUnverified);
+        } catch (java.io.UncheckedIOException e) {
+            throw new BadInputException(e.getCause().getMessage(), e);
+        }
         Path data = options.data.dir(environment);
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
         EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
@@ -85,10 +121,14 @@ final class HostSession implements AutoCloseable {
                 taxonomy = Taxonomies.openIfPresent(environment, options.data, mapper);
             }
             HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
-                    config.scorerProperties(), List.of(new HostOptions.Service<>(Embedder.class, embedder)));
+                    config.scorerSettings(), List.of(new HostOptions.Service<>(Embedder.class, embedder)), trust,
+                    working ? WATCH_POLL : null);
             HostSession session = new HostSession(PluginHost.start(hostOptions), config, embedder, taxonomy,
                     ownsTaxonomy);
             started = true;
+            if (working) {
+                session.failOnMisconfiguredPlugins();
+            }
             return session;
         } finally {
             if (!started) {
@@ -98,6 +138,21 @@ final class HostSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void failOnMisconfiguredPlugins() throws BadInputException {
+        List<String> problems = host.plugins().stream().filter(p -> p.state() == PluginState.MISCONFIGURED)
+                .map(p -> p.file().getFileName() + ": " + p.problem()).toList();
+        if (!problems.isEmpty()) {
+            close();
+            throw new BadInputException("wrong scorer settings in the configuration: " + String.join("; ", problems)
+                    + ". Fix them ('moravec plugins info ID' lists a scorer's settings)");
+        }
+    }
+
+    /** @return the configuration, with the scorers disabled by 'moravec plugins disable' switched off */
+    EngineConfig config() {
+        return config;
     }
 
     /** @return the embedding service the plugins share */
@@ -153,6 +208,8 @@ final class HostSession implements AutoCloseable {
             if (plugin.state() != PluginState.ACTIVE) {
                 err.println("moravec: warning: plugin " + plugin.file().getFileName() + " " + plugin.state().label()
                         + ": " + plugin.problem());
+            } else if (plugin.trust() != null && plugin.trust().startsWith("unverified")) {
+                err.println("moravec: warning: plugin " + plugin.file().getFileName() + " runs " + plugin.trust());
             }
         }
         err.flush();

@@ -28,6 +28,7 @@ final class CliFixture {
         this.home = dir.resolve("moravec");
         copyJars(Path.of("target", "runtime-bundles"), home.resolve("bundles"));
         copyJars(Path.of("target", "test-plugins"), home.resolve("plugins"));
+        writeShippedChecksums(home);
         // the data folder (index, vector cache) stays in the test's folder, never in the user's ~/.moravec
         variables.put("MORAVEC_HOME", dir.resolve("data").toString());
     }
@@ -41,8 +42,42 @@ final class CliFixture {
         }
     }
 
+    /** Writes the distribution's checksums of its plugins, as the build does, so they run as shipped. */
+    static void writeShippedChecksums(Path home) throws IOException {
+        StringBuilder sums = new StringBuilder();
+        try (Stream<Path> jars = Files.list(home.resolve("plugins"))) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                sums.append(sha256(jar)).append(" *").append(jar.getFileName()).append('\n');
+            }
+        }
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf").resolve(dev.moravec.engine.VerifiedPlugins.SHIPPED_CHECKSUMS), sums);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Path plugins() {
         return home.resolve("plugins");
+    }
+
+    /**
+     * Builds a test plugin with bnd and installs it into the distribution's plugins folder with
+     * {@code moravec plugins install}, as a user would.
+     */
+    void install(String name, String testPackage) throws Exception {
+        Path jar = dev.moravec.engine.testing.TestBundles.build(home.resolveSibling("built").resolve(name + ".jar"),
+                "test." + name, "1.0.0", "dev.moravec.engine.testplugins." + testPackage, Map.of());
+        Run run = run("plugins", "install", jar.toString());
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("install failed: " + run.err());
+        }
     }
 
     Run run(String... args) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.testing.TestBundles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,8 +175,7 @@ class EvaluateCommandTest {
 
     @Test
     void aScorerDroppedIntoThePluginsFolderGetsItsOwnLinesAndCalibrateWeighsIt() throws Exception {
-        TestBundles.build(cli.plugins().resolve("steady.jar"), "test.steady", "1.0.0",
-                "dev.moravec.engine.testplugins.steady", java.util.Map.of());
+        cli.install("steady", "steady");
         CliFixture.Run run = cli.run("evaluate", "--labels", labels.toString(), "--resamples", "50");
         assertThat(run.exitCode()).as(run.err()).isZero();
         // steady rates every task alike: its own figures are chance, exactly

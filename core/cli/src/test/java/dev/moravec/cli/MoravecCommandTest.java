@@ -32,7 +32,7 @@ class MoravecCommandTest {
         CliFixture.Run run = cli.run("plugins", "list");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines().get(0)).startsWith("ID").contains("VERSION", "STATE", "AXES", "BUNDLE");
-        assertThat(run.out()).containsPattern("lexicon +\\S+ +active +transferability, verificationCost +dev\\.moravec\\.lexicon");
+        assertThat(run.out()).containsPattern("lexicon +\\S+ +active +transferability, verificationCost +shipped +dev\\.moravec\\.lexicon");
     }
 
     @Test
@@ -126,38 +126,47 @@ class MoravecCommandTest {
         assertThat(none.err()).contains("no scorer is active");
 
         Files.writeString(cli.plugins().resolve("broken.jar"), "not a jar");
-        CliFixture.Run list = cli.run("plugins", "list");
+        CliFixture.Run list = cli.run("plugins", "list", "--allow-unverified");
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains("broken.jar: not an installable OSGi bundle").contains("active");
-        CliFixture.Run classify = cli.run("explain", "Drive a bus");
+        CliFixture.Run classify = cli.run("explain", "Drive a bus", "--allow-unverified");
         assertThat(classify.exitCode()).isZero();
         assertThat(classify.err()).contains("warning: plugin broken.jar invalid");
     }
 
     @Test
-    void aSeparatelyBuiltPluginDroppedIntoThePluginsFolderIsUsed() throws Exception {
-        TestBundles.build(cli.plugins().resolve("steady.jar"), "test.steady", "1.0.0",
+    void aJarDroppedIntoThePluginsFolderRunsOnlyOnceInstalledOrAllowedUnverified() throws Exception {
+        Path dropped = TestBundles.build(cli.plugins().resolve("steady.jar"), "test.steady", "1.0.0",
                 "dev.moravec.engine.testplugins.steady", Map.of());
         CliFixture.Run list = cli.run("plugins", "list");
-        assertThat(list.out()).containsPattern("steady +1\\.0\\.0 +active");
+        assertThat(list.out()).containsPattern("- +- +refused +- +refused +- +steady\\.jar")
+                .contains("steady.jar: not installed (SHA-256 ").contains("run 'moravec plugins install " + dropped);
         CliFixture.Run explain = cli.run("explain", "Write unit tests");
-        assertThat(explain.out()).contains("steady as ever");
+        assertThat(explain.out()).doesNotContain("steady as ever");
+        assertThat(explain.err()).contains("warning: plugin steady.jar refused: not installed");
+
+        CliFixture.Run once = cli.run("explain", "Write unit tests", "--allow-unverified");
+        assertThat(once.out()).contains("steady as ever");
+        assertThat(once.err()).contains("warning: plugin steady.jar runs unverified, run because of --allow-unverified");
+
+        assertThat(cli.run("plugins", "install", dropped.toString()).exitCode()).isZero();
+        assertThat(cli.run("plugins", "list").out()).containsPattern("steady +1\\.0\\.0 +active +transferability, verificationCost +installed");
+        assertThat(cli.run("explain", "Write unit tests").out()).contains("steady as ever");
     }
 
     @Test
     void misbehavingPluginsAreIsolatedAndReportedWhileTheBatchCompletes() throws Exception {
-        TestBundles.build(cli.plugins().resolve("throwing.jar"), "test.throwing", "1.0.0",
-                "dev.moravec.engine.testplugins.throwing", Map.of());
-        TestBundles.build(cli.plugins().resolve("sleepy.jar"), "test.sleepy", "1.0.0",
-                "dev.moravec.engine.testplugins.sleepy", Map.of());
+        cli.install("throwing", "throwing");
+        cli.install("sleepy", "sleepy");
         Path config = Files.writeString(dir.resolve("fast.json"), "{\"taskTimeLimitMillis\": 200}");
-        String input = "id,task\n1,boom the build\n2,Write code\n3,slow painting\n4,nan math\n";
+        String input = "id,task\n1,boom the build\n2,Write code\n3,slow painting\n4,nan math\n5,error check\n6,leak work\n";
         CliFixture.Run run = cli.runWithInput(input, "classify", "-", "--config", config.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.outLines()).as(run.out()).hasSize(4);
-        assertThat(run.err()).contains("Read 4 = classified 4 + rejected 0.")
-                .contains("Scorer throwing: 2 failed, 0 timed out")
+        assertThat(run.outLines()).as(run.out()).hasSize(6);
+        assertThat(run.err()).contains("Read 6 = classified 6 + rejected 0.")
+                .contains("Scorer throwing: 3 failed, 0 timed out")
                 .contains("threw java.lang.IllegalStateException: deliberate failure")
+                .contains("threw java.lang.AssertionError: deliberate error")
                 .contains("returned an invalid rating: transferability NaN is outside [0, 1]")
                 .contains("Scorer sleepy: 0 failed, 1 timed out");
     }

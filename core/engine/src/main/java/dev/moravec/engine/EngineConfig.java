@@ -83,16 +83,35 @@ public record EngineConfig(
     }
 
     /**
-     * The scorers' own settings as framework properties ({@code moravec.scorer.<id>.<name>}), which a
-     * plugin reads from its bundle context.
+     * The scorers' own settings, which the host hands to each scorer as its configuration and checks
+     * against the settings the scorer declares.
      *
-     * @return the properties
+     * @return each scorer's settings by scorer id, for the scorers that have any
      */
-    public Map<String, String> scorerProperties() {
-        Map<String, String> properties = new LinkedHashMap<>();
-        scorers.forEach((id, settings) -> settings.settings()
-                .forEach((name, value) -> properties.put("moravec.scorer." + id + "." + name, value)));
-        return properties;
+    public Map<String, Map<String, String>> scorerSettings() {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        scorers.forEach((id, scorer) -> {
+            if (!scorer.settings().isEmpty()) {
+                settings.put(id, scorer.settings());
+            }
+        });
+        return settings;
+    }
+
+    /**
+     * This configuration with some scorers switched off.
+     *
+     * @param scorerIds the scorers not to ask
+     * @return the new configuration
+     */
+    public EngineConfig disabling(java.util.Collection<String> scorerIds) {
+        Map<String, ScorerSettings> changed = new TreeMap<>(scorers);
+        for (String id : scorerIds) {
+            ScorerSettings s = scorer(id);
+            changed.put(id, new ScorerSettings(s.weight(), false, s.settings(), s.transferabilityWeight(),
+                    s.verificationCostWeight()));
+        }
+        return new EngineConfig(thresholds, changed, taskTimeLimit, quarantineAfter);
     }
 
     /**

@@ -3,39 +3,67 @@ package dev.moravec.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where the plugin host finds its bundles.
+ * How the plugin host runs: where its bundles are, the scorers' settings, which jars it trusts and
+ * whether it watches the plugins folder.
  *
- * @param runtimeBundles the OSGi runtime bundles started before any plugin (Declarative Services and
- *     its dependencies); a failure to start one of them is fatal
+ * @param runtimeBundles the OSGi runtime bundles started before any plugin (Declarative Services,
+ *     Configuration Admin, Metatype, FileInstall and their dependencies); a failure to start one of
+ *     them is fatal
  * @param pluginsDir the folder whose jars are the plugins; a missing folder means no plugins
- * @param properties extra framework properties, such as scorer settings from the configuration
+ * @param scorerSettings each scorer's own settings by scorer id ({@code scorers.<id>.settings} of the
+ *     configuration), checked against the metatype the scorer declares
  * @param services host objects registered as OSGi services before any plugin starts, such as the
  *     embedder; their types must come from the exported api
+ * @param trust which jars may run
+ * @param watch how often to check the plugins folder for jars added, replaced or removed, so they take
+ *     effect while the host runs; {@code null} not to watch
  */
-public record HostOptions(List<Path> runtimeBundles, Path pluginsDir, Map<String, String> properties,
-        List<Service<?>> services) {
+public record HostOptions(List<Path> runtimeBundles, Path pluginsDir, Map<String, Map<String, String>> scorerSettings,
+        List<Service<?>> services, PluginTrust trust, Duration watch) {
 
     /** Copies the lists. */
     public HostOptions {
         runtimeBundles = List.copyOf(runtimeBundles);
-        properties = Map.copyOf(properties);
+        scorerSettings = Map.copyOf(scorerSettings);
         services = List.copyOf(services);
     }
 
     /**
-     * Options without host services.
+     * Options for a folder the calling program fills itself: every jar trusted, no host services, no
+     * watching.
      *
      * @param runtimeBundles the OSGi runtime bundles
      * @param pluginsDir the plugins folder
-     * @param properties extra framework properties
+     * @param scorerSettings each scorer's own settings by scorer id
      */
-    public HostOptions(List<Path> runtimeBundles, Path pluginsDir, Map<String, String> properties) {
-        this(runtimeBundles, pluginsDir, properties, List.of());
+    public HostOptions(List<Path> runtimeBundles, Path pluginsDir, Map<String, Map<String, String>> scorerSettings) {
+        this(runtimeBundles, pluginsDir, scorerSettings, List.of(), PluginTrust.EVERY_JAR, null);
+    }
+
+    /**
+     * These options, watching the plugins folder.
+     *
+     * @param poll how often to check it
+     * @return the new options
+     */
+    public HostOptions watching(Duration poll) {
+        return new HostOptions(runtimeBundles, pluginsDir, scorerSettings, services, trust, poll);
+    }
+
+    /**
+     * These options, with another trust rule.
+     *
+     * @param rule the rule
+     * @return the new options
+     */
+    public HostOptions trusting(PluginTrust rule) {
+        return new HostOptions(runtimeBundles, pluginsDir, scorerSettings, services, rule, watch);
     }
 
     /**

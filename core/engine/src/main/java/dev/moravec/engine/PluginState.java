@@ -11,7 +11,11 @@ public enum PluginState {
     /** The bundle resolved but failed when it started, or a scorer in it failed to report its identity. */
     FAILED_TO_START,
     /** The file is not a bundle Felix can install: not a jar, corrupt, or a duplicate of another. */
-    INVALID;
+    INVALID,
+    /** The jar is not verified: it was never installed, or it changed since; it was not run. */
+    REFUSED,
+    /** The configuration's settings for a scorer of the bundle are wrong; the bundle was not started. */
+    MISCONFIGURED;
 
     /**
      * The state as the command line shows it.

@@ -11,8 +11,11 @@ import java.util.List;
  * @param state what became of it
  * @param scorers the scorers it registered, in id order
  * @param problem what went wrong, for any state but {@link PluginState#ACTIVE}; else {@code null}
+ * @param sha256 the SHA-256 of the jar as the host read it, or {@code null} if it could not be read
+ * @param trust how the jar was verified, or why it was refused
  */
-public record PluginStatus(Path file, String bundle, PluginState state, List<ScorerHandle> scorers, String problem) {
+public record PluginStatus(Path file, String bundle, PluginState state, List<ScorerHandle> scorers, String problem,
+        String sha256, String trust) {
 
     /** Copies the scorer list. */
     public PluginStatus {

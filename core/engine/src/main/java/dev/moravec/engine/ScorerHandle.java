@@ -29,6 +29,9 @@ public final class ScorerHandle {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
     private volatile String quarantine;
+    private final Object leaseLock = new Object();
+    private int leases;
+    private boolean retired;
 
     /**
      * @param scorer the scorer
@@ -112,6 +115,63 @@ public final class ScorerHandle {
                 .sorted(Comparator.comparing((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue().sum()));
         return sorted;
+    }
+
+    /**
+     * Takes a lease for one batch, so the scorer is not retired while the batch uses it.
+     *
+     * @return false if the scorer is retired (its bundle is stopping): read the active scorers again
+     */
+    boolean tryAcquire() {
+        synchronized (leaseLock) {
+            if (retired) {
+                return false;
+            }
+            leases++;
+            return true;
+        }
+    }
+
+    /** Gives back a lease taken with {@link #tryAcquire()}. */
+    void release() {
+        synchronized (leaseLock) {
+            leases--;
+            if (leases == 0) {
+                leaseLock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Retires the scorer: no new batch takes it, and the batches that hold it finish with it first.
+     * Called while its service goes away and before its component is deactivated, so a bundle that
+     * stops (replaced or removed) never fails a batch in flight nor lets it mix versions.
+     *
+     * @param maxWait how long to wait for the batches in flight; a batch ends in bounded time (every
+     *     call into a scorer has a time limit), this is a safety net
+     * @return true if no batch holds the scorer any more
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean retire(java.time.Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (leaseLock) {
+            retired = true;
+            while (leases > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(leaseLock, left);
+            }
+            return true;
+        }
+    }
+
+    /** @return whether the scorer's service went away */
+    public boolean isRetired() {
+        synchronized (leaseLock) {
+            return retired;
+        }
     }
 
     /** Records a rating (or an abstention) and ends a run of failures. */

@@ -99,7 +99,7 @@ public final class ScorerRegistry {
      * @param b another version
      * @return negative, zero or positive as {@code a} is older, equal or newer
      */
-    static int compareVersions(String a, String b) {
+    public static int compareVersions(String a, String b) {
         String[] x = a.split("[.\\-+]");
         String[] y = b.split("[.\\-+]");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {

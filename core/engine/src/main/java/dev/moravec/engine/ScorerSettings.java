@@ -9,8 +9,8 @@ import java.util.Map;
  * @param weight the scorer's weight in the combination, at least 0; each rating counts with
  *     {@code weight * confidence}
  * @param enabled whether the scorer is asked at all
- * @param settings the scorer's own settings, passed to it as framework properties
- *     {@code moravec.scorer.<id>.<name>}
+ * @param settings the scorer's own settings, handed to it as its Declarative Services configuration
+ *     ({@code moravec.scorer.<id>}) and checked against the metatype it declares
  * @param transferabilityWeight the weight on transferability when it differs from {@code weight}, else
  *     {@code null}: a scorer may be better on one axis than the other
  * @param verificationCostWeight the weight on verification cost when it differs, else {@code null}

@@ -118,7 +118,37 @@ public final class ScoringEngine implements AutoCloseable {
      * @throws InterruptedException if the calling thread is interrupted while waiting
      */
     public List<Verdict> classify(List<Task> tasks) throws InterruptedException {
-        List<ScorerHandle> scorers = scorers();
+        List<ScorerHandle> scorers = acquireScorers();
+        try {
+            return classify(tasks, scorers);
+        } finally {
+            scorers.forEach(ScorerHandle::release);
+        }
+    }
+
+    /**
+     * Takes a lease on every scorer a batch started now uses, so that one version of each rates the
+     * whole batch: a scorer whose bundle stops meanwhile waits for the batch before it goes.
+     */
+    private List<ScorerHandle> acquireScorers() {
+        while (true) {
+            List<ScorerHandle> scorers = scorers();
+            List<ScorerHandle> acquired = new ArrayList<>(scorers.size());
+            for (ScorerHandle handle : scorers) {
+                if (!handle.tryAcquire()) {
+                    break; // retired between reading and leasing: read the active scorers again
+                }
+                acquired.add(handle);
+            }
+            if (acquired.size() == scorers.size()) {
+                return scorers;
+            }
+            acquired.forEach(ScorerHandle::release);
+            Thread.onSpinWait();
+        }
+    }
+
+    private List<Verdict> classify(List<Task> tasks, List<ScorerHandle> scorers) throws InterruptedException {
         Batch batch = new Batch(tasks, scorers);
         if (!tasks.isEmpty()) {
             int chunk = Math.max(1, Math.min(MAX_CHUNK, tasks.size() / (threads * 4)));

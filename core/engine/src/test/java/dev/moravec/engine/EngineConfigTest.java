@@ -34,7 +34,9 @@ class EngineConfigTest {
         assertThat(config.scorer("other")).isEqualTo(ScorerSettings.DEFAULT);
         assertThat(config.taskTimeLimit()).isEqualTo(Duration.ofMillis(750));
         assertThat(config.quarantineAfter()).isEqualTo(EngineConfig.DEFAULT_QUARANTINE_AFTER);
-        assertThat(config.scorerProperties()).containsExactly(java.util.Map.entry("moravec.scorer.lexicon.file", "my.json"));
+        assertThat(config.scorerSettings()).containsExactly(java.util.Map.entry("lexicon", java.util.Map.of("file", "my.json")));
+        assertThat(config.disabling(java.util.List.of("lexicon")).scorer("lexicon"))
+                .isEqualTo(new ScorerSettings(2.5, false, java.util.Map.of("file", "my.json")));
         assertThat(EngineConfig.read(write("{}"), mapper)).isEqualTo(EngineConfig.defaults());
     }
 

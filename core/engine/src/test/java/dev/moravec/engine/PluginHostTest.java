@@ -83,6 +83,8 @@ class PluginHostTest {
                     case 3 -> "boom: break the build";
                     case 5 -> "nan: divide by zero";
                     case 7 -> "slow: wait for the paint to dry";
+                    case 9 -> "error: check the invariants";
+                    case 1 -> "leak: start a thread and forget it";
                     default -> "Write a report " + i;
                 };
                 tasks.add(Task.of("t" + i, statement));
@@ -100,6 +102,8 @@ class PluginHostTest {
                 } else if (statement.startsWith("nan")) {
                     assertThat(outcomes.get("throwing").reason())
                             .isEqualTo("returned an invalid rating: transferability NaN is outside [0, 1]");
+                } else if (statement.startsWith("error")) {
+                    assertThat(outcomes.get("throwing").reason()).isEqualTo("threw java.lang.AssertionError: deliberate error");
                 } else if (statement.startsWith("slow")) {
                     assertThat(outcomes.get("sleepy").status()).isEqualTo(RatingStatus.TIMED_OUT);
                 } else {
@@ -108,7 +112,7 @@ class PluginHostTest {
                 assertThat(verdict.quadrant()).isNotEqualTo(Quadrant.UNRATED);
             }
             ScorerHandle throwing = host.registry().active().get(2);
-            assertThat(throwing.failedCount()).isEqualTo(12);
+            assertThat(throwing.failedCount()).isEqualTo(18);
             assertThat(host.registry().active().get(0).timedOutCount()).isEqualTo(6);
         }
     }

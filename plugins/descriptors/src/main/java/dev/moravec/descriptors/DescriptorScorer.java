@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Rates a task from what O*NET records about it, through the host's taxonomy view: the task's work
@@ -36,14 +39,22 @@ import org.osgi.service.component.annotations.Component;
  * its importance) and job zone are context with less weight. The mapping is a replaceable resource.
  * It abstains on tasks the taxonomy does not link.
  *
- * <p>Setting: {@code moravec.scorer.descriptors.mapping} ({@code scorers.descriptors.settings.mapping}),
- * a replacement mapping file in the layout of the built-in {@code descriptors.json}.
+ * <p>Setting: {@code mapping} ({@code scorers.descriptors.settings.mapping}), a replacement mapping
+ * file in the layout of the built-in {@code descriptors.json}.
  */
-@Component(service = TaskScorer.class)
+@Component(service = TaskScorer.class, configurationPid = TaskScorer.SETTINGS_PID_PREFIX + "descriptors")
+@Designate(ocd = DescriptorScorer.Settings.class)
 public final class DescriptorScorer implements TaskScorer {
 
-    /** The framework property naming a replacement mapping file. */
-    public static final String MAPPING_PROPERTY = "moravec.scorer.descriptors.mapping";
+    /** The descriptor scorer's settings. */
+    @ObjectClassDefinition(name = "Descriptor scorer", description = "Rates tasks from what O*NET records about them and their occupations.")
+    public @interface Settings {
+        /**
+         * @return a mapping file in the layout of the built-in descriptors.json; empty for the built-in one
+         */
+        @AttributeDefinition(description = "a mapping of O*NET descriptors in the layout of the built-in descriptors.json; empty for the built-in mapping")
+        String mapping() default "";
+    }
 
     private static final String BUILT_IN = "descriptors.json";
 
@@ -53,12 +64,13 @@ public final class DescriptorScorer implements TaskScorer {
     /**
      * Activated by Declarative Services.
      *
-     * @param context the bundle's context, for its version and settings
+     * @param context the bundle's context, for its version
+     * @param settings the scorer's settings
      * @throws IOException if the mapping cannot be read
      */
     @Activate
-    public DescriptorScorer(BundleContext context) throws IOException {
-        this(context.getProperty(MAPPING_PROPERTY), context.getBundle().getVersion().toString());
+    public DescriptorScorer(BundleContext context, Settings settings) throws IOException {
+        this(settings.mapping(), context.getBundle().getVersion().toString());
     }
 
     /**

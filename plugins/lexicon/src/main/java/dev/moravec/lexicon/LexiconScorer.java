@@ -24,6 +24,9 @@ import java.util.OptionalDouble;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Rates a task from the cues of a lexicon found in its statement. Each cue signals a category of
@@ -31,15 +34,22 @@ import org.osgi.service.component.annotations.Component;
  * found, weighted by the cues' weights (the statement's first word counting more), and the
  * confidence grows with the total weight of the cues. With no cue it abstains.
  *
- * <p>The lexicon is the built-in {@code lexicon.json} unless the framework property
- * {@code moravec.scorer.lexicon.file} (set as {@code scorers.lexicon.settings.file} in the
- * configuration) names another file in the same format.
+ * <p>The lexicon is the built-in {@code lexicon.json} unless the setting {@code file}
+ * ({@code scorers.lexicon.settings.file} in the configuration) names another file in the same format.
  */
-@Component(service = TaskScorer.class)
+@Component(service = TaskScorer.class, configurationPid = TaskScorer.SETTINGS_PID_PREFIX + "lexicon")
+@Designate(ocd = LexiconScorer.Settings.class)
 public final class LexiconScorer implements TaskScorer {
 
-    /** The framework property naming a replacement lexicon file. */
-    public static final String FILE_PROPERTY = "moravec.scorer.lexicon.file";
+    /** The lexicon scorer's settings. */
+    @ObjectClassDefinition(name = "Lexicon scorer", description = "Rates tasks from the cues of a lexicon found in their statements.")
+    public @interface Settings {
+        /**
+         * @return a lexicon file in the layout of the built-in lexicon.json; empty for the built-in one
+         */
+        @AttributeDefinition(description = "a lexicon file in the layout of the built-in lexicon.json; empty for the built-in lexicon")
+        String file() default "";
+    }
 
     private static final String BUILT_IN = "lexicon.json";
     private static final int MAX_EVIDENCE = 5;
@@ -49,15 +59,16 @@ public final class LexiconScorer implements TaskScorer {
     private final ScorerInfo info;
 
     /**
-     * Activated by Declarative Services: the built-in lexicon, or the file the framework property names.
+     * Activated by Declarative Services: the built-in lexicon, or the file the settings name.
      *
-     * @param context the bundle's context, for its version and the property
+     * @param context the bundle's context, for its version
+     * @param settings the scorer's settings
      * @throws LexiconException if the lexicon file is invalid
      * @throws IOException if the lexicon file cannot be read
      */
     @Activate
-    public LexiconScorer(BundleContext context) throws LexiconException, IOException {
-        this(context.getProperty(FILE_PROPERTY), context.getBundle().getVersion().toString());
+    public LexiconScorer(BundleContext context, Settings settings) throws LexiconException, IOException {
+        this(settings.file(), context.getBundle().getVersion().toString());
     }
 
     /**

@@ -25,6 +25,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Rates a task from the exemplars nearest to it in meaning: the task statement is embedded with the
@@ -43,30 +46,38 @@ import org.osgi.service.component.annotations.Reference;
  * always comes from the exemplars: the learned layer never touches it, so it cannot erase that axis,
  * and without a model both axes come from the exemplars.
  *
- * <p>Settings (framework properties, {@code scorers.semantic.settings} in the configuration):
- * {@code moravec.scorer.semantic.exemplars}, a replacement exemplar file in the same layout;
- * {@code moravec.scorer.semantic.neighbours}, how many exemplars are averaged (default 8);
- * {@code moravec.scorer.semantic.model}, a model file from {@code moravec train semantic}, or
- * {@code none} to rate from the exemplars alone (default: the built-in model);
- * {@code moravec.scorer.semantic.learnedWeight}, the learned layer's share of transferability where no
- * exemplar is close, 0 to 1 (default 1).
+ * <p>Settings ({@code scorers.semantic.settings} in the configuration, declared in {@link Settings}):
+ * {@code exemplars}, {@code neighbours}, {@code model} and {@code learnedWeight}.
  */
-@Component(service = TaskScorer.class)
+@Component(service = TaskScorer.class, configurationPid = TaskScorer.SETTINGS_PID_PREFIX + "semantic")
+@Designate(ocd = SemanticScorer.Settings.class)
 public final class SemanticScorer implements TaskScorer {
 
-    /** The framework property naming a replacement exemplar file. */
-    public static final String EXEMPLARS_PROPERTY = "moravec.scorer.semantic.exemplars";
-    /** The framework property setting how many neighbours are averaged. */
-    public static final String NEIGHBOURS_PROPERTY = "moravec.scorer.semantic.neighbours";
-    /** The framework property naming the learned layer's model file, or {@code none}. */
-    public static final String MODEL_PROPERTY = "moravec.scorer.semantic.model";
-    /** The framework property setting the learned layer's share of transferability. */
-    public static final String LEARNED_WEIGHT_PROPERTY = "moravec.scorer.semantic.learnedWeight";
+    /** The semantic scorer's settings. */
+    @ObjectClassDefinition(name = "Semantic scorer",
+            description = "Rates tasks from the exemplar tasks nearest to them in meaning, with a learned layer for transferability.")
+    public @interface Settings {
+        /** @return a replacement exemplar file in the layout of the built-in exemplars.tsv; empty for the built-in one */
+        @AttributeDefinition(description = "an exemplar file in the layout of the built-in exemplars.tsv; empty for the built-in exemplars")
+        String exemplars() default "";
+
+        /** @return how many of the nearest exemplars are averaged */
+        @AttributeDefinition(description = "how many of the nearest exemplars are averaged, 1 to 100", min = "1", max = "100")
+        int neighbours() default DEFAULT_NEIGHBOURS;
+
+        /** @return a model file from {@code moravec train semantic}, {@code none} for no layer, empty for the built-in model */
+        @AttributeDefinition(description = "the learned layer: a model file from 'moravec train semantic', none to rate from the exemplars alone, empty for the built-in model")
+        String model() default "";
+
+        /** @return the learned layer's share of transferability where no exemplar is close, 0 to 1 */
+        @AttributeDefinition(description = "the learned layer's share of transferability where no exemplar is close, 0 to 1", min = "0", max = "1")
+        double learnedWeight() default DEFAULT_LEARNED_WEIGHT;
+    }
 
     private static final String BUILT_IN = "exemplars.tsv";
     private static final String BUILT_IN_MODEL = "exposure-model.json";
-    private static final double DEFAULT_LEARNED_WEIGHT = 1.0;
-    private static final int DEFAULT_NEIGHBOURS = 8;
+    static final double DEFAULT_LEARNED_WEIGHT = 1.0;
+    static final int DEFAULT_NEIGHBOURS = 8;
     private static final double SHARPNESS = 6.0;
     private static final int EVIDENCE = 3;
 
@@ -80,14 +91,14 @@ public final class SemanticScorer implements TaskScorer {
     /**
      * Activated by Declarative Services once the host's embedder is there.
      *
-     * @param context the bundle's context, for its version and settings
+     * @param context the bundle's context, for its version
      * @param embedder the host's embedder
+     * @param settings the scorer's settings, checked against their declared ranges by the host
      * @throws IOException if the exemplar file cannot be read
      */
     @Activate
-    public SemanticScorer(BundleContext context, @Reference Embedder embedder) throws IOException {
-        this(embedder, context.getProperty(EXEMPLARS_PROPERTY), neighbours(context.getProperty(NEIGHBOURS_PROPERTY)),
-                context.getProperty(MODEL_PROPERTY), learnedWeight(context.getProperty(LEARNED_WEIGHT_PROPERTY)),
+    public SemanticScorer(BundleContext context, @Reference Embedder embedder, Settings settings) throws IOException {
+        this(embedder, settings.exemplars(), settings.neighbours(), settings.model(), settings.learnedWeight(),
                 context.getBundle().getVersion().toString());
     }
 
@@ -140,38 +151,6 @@ public final class SemanticScorer implements TaskScorer {
 
     private static String source(String file, String builtIn) {
         return file == null || file.isBlank() ? builtIn : file;
-    }
-
-    private static double learnedWeight(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return DEFAULT_LEARNED_WEIGHT;
-        }
-        try {
-            double value = Double.parseDouble(setting.strip());
-            if (value >= 0 && value <= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("scorers.semantic.settings.learnedWeight must be a number from 0 to 1,"
-                + " not '" + setting + "'");
-    }
-
-    static int neighbours(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return DEFAULT_NEIGHBOURS;
-        }
-        try {
-            int value = Integer.parseInt(setting.strip());
-            if (value >= 1 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("scorers.semantic.settings.neighbours must be a whole number from 1 to 100,"
-                + " not '" + setting + "'");
     }
 
     private static String sha256(byte[] bytes, String model) {

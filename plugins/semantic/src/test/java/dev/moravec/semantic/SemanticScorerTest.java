@@ -83,9 +83,6 @@ class SemanticScorerTest {
         Files.writeString(noHeader, "0.5\t0.5\t15-0000\tWrite code.\tok\n");
         assertThatThrownBy(() -> new SemanticScorer(SharedEmbedder.get(), noHeader.toString(), 8, "none", 1.0, "1"))
                 .hasMessageStartingWith(noHeader + ":1: an exemplar file starts with the header");
-
-        assertThatThrownBy(() -> SemanticScorer.neighbours("zero"))
-                .hasMessageContaining("scorers.semantic.settings.neighbours must be a whole number from 1 to 100");
     }
 
     @Test

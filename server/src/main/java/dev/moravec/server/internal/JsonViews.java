@@ -229,6 +229,8 @@ public final class JsonViews {
             p.put("bundle", plugin.bundle());
             p.put("state", plugin.state().label());
             p.put("problem", plugin.problem());
+            p.put("sha256", plugin.sha256());
+            p.put("verified", plugin.trust());
             ArrayNode scorers = p.putArray("scorers");
             for (ScorerHandle scorer : plugin.scorers()) {
                 String state = scorer.isQuarantined() ? "quarantined"

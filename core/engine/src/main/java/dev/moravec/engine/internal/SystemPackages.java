@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
 
 /**
  * The packages the host exports to plugin bundles through the system bundle: the Moravec api, Jackson
- * and SLF4J, each with the version its own jar declares. Read from the jars' OSGi manifests, so the
+ * and SLF4J, and the Configuration Admin and Metatype APIs the host shares with their runtime bundles
+ * (so both sides see one class of each), each with the version its own jar declares. Read from the jars' OSGi manifests, so the
  * versions always match the classes on the host's class path.
  */
 public final class SystemPackages {
@@ -33,7 +34,8 @@ public final class SystemPackages {
     public static String exports() {
         Set<String> clauses = new LinkedHashSet<>();
         for (Class<?> anchor : List.of(TaskScorer.class, JsonFactory.class, ObjectMapper.class,
-                com.fasterxml.jackson.annotation.JsonProperty.class, org.slf4j.Logger.class)) {
+                com.fasterxml.jackson.annotation.JsonProperty.class, org.slf4j.Logger.class,
+                org.osgi.service.cm.ConfigurationAdmin.class, org.osgi.service.metatype.MetaTypeService.class)) {
             clauses.addAll(exportsOf(anchor));
         }
         return String.join(",", clauses);

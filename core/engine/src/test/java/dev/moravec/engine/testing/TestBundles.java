@@ -38,6 +38,7 @@ public final class TestBundles {
             builder.setProperty("Bundle-Version", version);
             builder.setProperty("Private-Package", testPackage);
             builder.setProperty("-dsannotations", "*");
+            builder.setProperty("-metatypeannotations", "*");
             extraHeaders.forEach(builder::setProperty);
             builder.addClasspath(codeSource(TestBundles.class));
             builder.addClasspath(codeSource(TaskScorer.class));

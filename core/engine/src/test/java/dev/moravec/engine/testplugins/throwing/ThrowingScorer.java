@@ -10,7 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** A misbehaving test plugin: throws on tasks that mention "boom", returns NaN on "nan". */
+/**
+ * A misbehaving test plugin: throws on tasks that mention "boom", throws an Error on "error", returns
+ * NaN on "nan", and on "leak" leaves a thread behind that never ends.
+ */
 @Component
 public class ThrowingScorer implements TaskScorer {
 
@@ -26,6 +29,19 @@ public class ThrowingScorer implements TaskScorer {
     public Rating rate(Task task, ScoringContext context) {
         if (task.statement().contains("boom")) {
             throw new IllegalStateException("deliberate failure");
+        }
+        if (task.statement().contains("error")) {
+            throw new AssertionError("deliberate error");
+        }
+        if (task.statement().contains("leak")) {
+            Thread leaked = new Thread(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "leaked-by-a-plugin");
+            leaked.start(); // not a daemon: it would keep a JVM alive that waits for its threads
         }
         if (task.statement().contains("nan")) {
             return Rating.of(Double.NaN, 0.5, 0.5, List.of("not a number"));
