@@ -19,14 +19,17 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The taxonomy index as scorers see it: each task's work activities and each occupation's profile.
@@ -94,14 +97,15 @@ public final class IndexTaxonomyView implements TaxonomyView {
                 known = codes;
                 if (known == null) {
                     try {
+                        // the terms of the code field: no stored field is read
                         known = index.search(searcher -> {
-                            StoredFields fields = searcher.storedFields();
                             Set<String> all = new HashSet<>();
-                            TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "occupation")),
-                                    Integer.MAX_VALUE);
-                            for (ScoreDoc hit : docs.scoreDocs) {
-                                all.add(Documents.stored(fields.document(hit.doc, Set.of(Documents.CODE)),
-                                        Documents.CODE));
+                            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Documents.CODE);
+                            if (terms != null) {
+                                TermsEnum values = terms.iterator();
+                                for (BytesRef value = values.next(); value != null; value = values.next()) {
+                                    all.add(value.utf8ToString());
+                                }
                             }
                             return Set.copyOf(all);
                         });
