@@ -35,13 +35,13 @@ import org.apache.lucene.util.BytesRef;
  * The taxonomy index as scorers see it: each task's work activities and each occupation's profile.
  * An occupation is read from the index when a task of it first asks (its profile and the activities of
  * its tasks, a few kilobytes), and kept, so scorers look it up again without touching the index, and
- * the first task of a run waits for one occupation only. Once a run has asked for
- * {@value #ONE_BY_ONE} occupations, it likely spans the taxonomy, and the rest are read in one pass,
- * which costs less than reading them one by one. Thread-safe.
+ * the first task of a run waits for one occupation only. Once a run has asked for a quarter of the
+ * occupations (and at least {@value #ONE_BY_ONE}), it likely spans the taxonomy, and the rest are read
+ * in one pass, which costs less than reading them one by one. Thread-safe.
  */
 public final class IndexTaxonomyView implements TaxonomyView {
 
-    /** How many occupations are read one by one before the rest are read at once. */
+    /** How many occupations are read one by one at least before the rest are read at once. */
     static final int ONE_BY_ONE = 64;
 
     private final TaxonomyIndex index;
@@ -80,7 +80,7 @@ public final class IndexTaxonomyView implements TaxonomyView {
         if (known != null || allRead) {
             return known;
         }
-        if (occupations.size() >= ONE_BY_ONE) {
+        if (occupations.size() >= Math.max(ONE_BY_ONE, codes().size() / 4)) {
             readAll();
             return occupations.get(code);
         }
