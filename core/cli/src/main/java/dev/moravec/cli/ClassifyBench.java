@@ -327,7 +327,7 @@ final class ClassifyBench implements Callable<Integer> {
             Run cached, double rawSeconds, int rawTexts) {
         out.println();
         Table table = new Table("RUN", "TASKS", "TIME", "TASKS/S", "WARM TASKS/S", "TIME / FLOOR", "FIRST TASK",
-                "PEAK LIVE HEAP", "PEAK RSS", "BYTES/TASK");
+                "PEAK HEAP AFTER GC", "PEAK RSS", "BYTES/TASK");
         for (Run run : runs) {
             table.row(run.name(), Format.count(run.records()), seconds(run.seconds()), Format.count(Math.round(run.rate())),
                     Format.count(Math.round(run.warmRate())),
@@ -369,7 +369,7 @@ final class ClassifyBench implements Callable<Integer> {
         List<Double> tenths = ld.tenths();
         double slowest = tenths.subList(1, 10).stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double fastest = tenths.subList(1, 10).stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        out.printf(Locale.ROOT, "  -   %s tasks with %s: peak live heap %s, the slowest tenth after the first at %.0f%% of"
+        out.printf(Locale.ROOT, "  -   %s tasks with %s: peak heap after GC %s, the slowest tenth after the first at %.0f%% of"
                 + " the fastest%n", Format.count(ld.records()), ld.stats().path("heapMaxBytes").asLong() > 0
                         ? "a heap of at most " + megabytes(ld.stats().path("heapMaxBytes").asLong()) : "the default heap",
                 megabytes(ld.stats().path("peakLiveHeapBytes").asLong()), 100 * slowest / Math.max(1e-9, fastest));
