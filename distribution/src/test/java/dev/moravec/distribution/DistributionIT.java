@@ -14,10 +14,10 @@ import dev.moravec.engine.ScoringEngine;
 import dev.moravec.engine.catalog.CatalogClassifier;
 import dev.moravec.engine.catalog.CatalogReaders;
 import dev.moravec.engine.catalog.CatalogSource;
-import dev.moravec.engine.catalog.JsonLinesVerdictWriter;
 import dev.moravec.engine.catalog.OnError;
-import dev.moravec.engine.catalog.RejectsWriter;
+import dev.moravec.engine.catalog.RunOutput;
 import dev.moravec.engine.catalog.RunSummary;
+import dev.moravec.engine.catalog.VerdictFormat;
 import dev.moravec.engine.testing.TestBundles;
 import dev.moravec.engine.testing.TestData;
 import dev.moravec.taxonomy.StarterCatalog;
@@ -56,13 +56,10 @@ class DistributionIT {
             assertThat(host.plugins()).allSatisfy(p -> assertThat(p.trust()).startsWith("shipped with Moravec"));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RunSummary summary;
-            try (JsonLinesVerdictWriter writer = new JsonLinesVerdictWriter(out, mapper);
-                    RejectsWriter rejects = new RejectsWriter(OutputStream.nullOutputStream(), mapper)) {
-                summary = new CatalogClassifier(engine, new CatalogReaders(mapper), StarterCatalog::title, 100)
-                        .run(List.of(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty())),
-                                Optional.empty(), writer, rejects, OnError.FAIL, (r, b) -> {});
-            }
+            RunSummary summary = new CatalogClassifier(engine, new CatalogReaders(mapper), StarterCatalog::title, 100, 2)
+                    .run(List.of(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty())),
+                            Optional.empty(), new RunOutput(VerdictFormat.jsonLines(mapper), false, out,
+                                    OutputStream.nullOutputStream(), mapper), OnError.FAIL, (r, b) -> {});
             assertThat(summary.rejected()).isZero();
             assertThat(summary.classified()).isEqualTo(summary.read()).isGreaterThanOrEqualTo(300);
             for (Quadrant quadrant : List.of(Quadrant.PURE_REASONING, Quadrant.VERIFICATION_BOUND,

@@ -10,30 +10,47 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The taxonomy index as scorers see it: each task's work activities and each occupation's profile.
- * Everything is read into memory on first use (a few megabytes for a full O*NET release), so scorers
- * look tasks up without touching the index. Thread-safe.
+ * An occupation is read from the index when a task of it first asks (its profile and the activities of
+ * its tasks, a few kilobytes), and kept, so scorers look it up again without touching the index, and
+ * the first task of a run waits for one occupation only. Once a run has asked for a quarter of the
+ * occupations (and at least {@value #ONE_BY_ONE}), it likely spans the taxonomy, and the rest are read
+ * in one pass, which costs less than reading them one by one. Thread-safe.
  */
 public final class IndexTaxonomyView implements TaxonomyView {
 
-    private final TaxonomyIndex index;
-    private volatile Loaded loaded;
+    /** How many occupations are read one by one at least before the rest are read at once. */
+    static final int ONE_BY_ONE = 64;
 
-    private record Loaded(Map<String, List<WorkActivity>> activities, Map<String, OccupationProfile> occupations) {}
+    private final TaxonomyIndex index;
+    private final Map<String, Occupational> occupations = new ConcurrentHashMap<>();
+    private volatile Set<String> codes;
+    private volatile boolean allRead;
+
+    /** What the index holds on one occupation: its profile, and its tasks' activities by task id. */
+    private record Occupational(OccupationProfile profile, Map<String, List<WorkActivity>> activities) {}
 
     /**
      * @param index the index; it must stay open while the view is used
@@ -44,56 +61,105 @@ public final class IndexTaxonomyView implements TaxonomyView {
 
     @Override
     public List<WorkActivity> activities(Task task) {
-        if (task.occupationCode() == null) {
-            return List.of();
-        }
-        return loaded().activities.getOrDefault(task.occupationCode() + "\u0000" + task.id(), List.of());
+        Occupational occupation = occupational(task.occupationCode());
+        return occupation == null ? List.of() : occupation.activities().getOrDefault(task.id(), List.of());
     }
 
     @Override
     public Optional<OccupationProfile> occupation(String code) {
-        return Optional.ofNullable(loaded().occupations.get(code));
+        Occupational occupation = occupational(code);
+        return occupation == null ? Optional.empty() : Optional.of(occupation.profile());
     }
 
-    private Loaded loaded() {
-        Loaded current = loaded;
-        if (current == null) {
+    // only the index's own codes are kept, so a catalog of unknown codes cannot fill memory
+    private Occupational occupational(String code) {
+        if (code == null || !codes().contains(code)) {
+            return null;
+        }
+        Occupational known = occupations.get(code);
+        if (known != null || allRead) {
+            return known;
+        }
+        if (occupations.size() >= Math.max(ONE_BY_ONE, codes().size() / 4)) {
+            readAll();
+            return occupations.get(code);
+        }
+        return occupations.computeIfAbsent(code, c -> read(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Documents.KIND, "task")), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Documents.CODE, c)), BooleanClause.Occur.FILTER)
+                .build(), new TermQuery(new Term(Documents.KEY, Documents.occupationKey(c)))).get(c));
+    }
+
+    private Set<String> codes() {
+        Set<String> known = codes;
+        if (known == null) {
             synchronized (this) {
-                current = loaded;
-                if (current == null) {
+                known = codes;
+                if (known == null) {
                     try {
-                        current = load();
+                        // the terms of the code field: no stored field is read
+                        known = index.search(searcher -> {
+                            Set<String> all = new HashSet<>();
+                            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Documents.CODE);
+                            if (terms != null) {
+                                TermsEnum values = terms.iterator();
+                                for (BytesRef value = values.next(); value != null; value = values.next()) {
+                                    all.add(value.utf8ToString());
+                                }
+                            }
+                            return Set.copyOf(all);
+                        });
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read the taxonomy index at " + index.path(), e);
                     }
-                    loaded = current;
+                    codes = known;
                 }
             }
         }
-        return current;
+        return known;
     }
 
-    private Loaded load() throws IOException {
-        return index.search(searcher -> {
-            StoredFields fields = searcher.storedFields();
-            Map<String, List<WorkActivity>> activities = new HashMap<>();
-            TopDocs tasks = searcher.search(new TermQuery(new Term(Documents.KIND, "task")), Integer.MAX_VALUE);
-            for (ScoreDoc hit : tasks.scoreDocs) {
-                Document doc = fields.document(hit.doc, Set.of(Documents.SOURCE));
-                TaxonomyTask task = index.codec().task(Documents.stored(doc, Documents.SOURCE));
-                if (!task.activities().isEmpty()) {
-                    activities.put(task.task().occupationCode() + "\u0000" + task.task().id(), task.activities());
+    /** Reads every occupation not read yet, in one pass over the index. */
+    private synchronized void readAll() {
+        if (!allRead) {
+            // one read one by one meanwhile is kept: scorers may hold on to its profile
+            read(new TermQuery(new Term(Documents.KIND, "task")), new TermQuery(new Term(Documents.KIND, "occupation")))
+                    .forEach(occupations::putIfAbsent);
+            allRead = true;
+        }
+    }
+
+    /** The occupations the queries find, with the activities of the tasks they find, leaving out those read. */
+    private Map<String, Occupational> read(Query tasks, Query occupationDocs) {
+        try {
+            return index.search(searcher -> {
+                StoredFields fields = searcher.storedFields();
+                Map<String, Map<String, List<WorkActivity>>> activities = new HashMap<>();
+                for (ScoreDoc hit : searcher.search(tasks, Integer.MAX_VALUE).scoreDocs) {
+                    Document doc = fields.document(hit.doc, Set.of(Documents.CODE, Documents.SOURCE));
+                    String code = Documents.stored(doc, Documents.CODE);
+                    if (!occupations.containsKey(code)) {
+                        TaxonomyTask task = index.codec().task(Documents.stored(doc, Documents.SOURCE));
+                        if (!task.activities().isEmpty()) {
+                            activities.computeIfAbsent(code, c -> new HashMap<>()).put(task.task().id(),
+                                    task.activities());
+                        }
+                    }
                 }
-            }
-            Map<String, OccupationProfile> occupations = new HashMap<>();
-            TopDocs docs = searcher.search(new TermQuery(new Term(Documents.KIND, "occupation")), Integer.MAX_VALUE);
-            for (ScoreDoc hit : docs.scoreDocs) {
-                Document doc = fields.document(hit.doc, Set.of(Documents.SOURCE));
-                Occupation occupation = index.codec().occupation(Documents.stored(doc, Documents.SOURCE));
-                occupations.put(occupation.code(), profile(occupation));
-            }
-            return new Loaded(activities, occupations);
-        });
+                Map<String, Occupational> read = new HashMap<>();
+                for (ScoreDoc hit : searcher.search(occupationDocs, Integer.MAX_VALUE).scoreDocs) {
+                    Document doc = fields.document(hit.doc, Set.of(Documents.CODE, Documents.SOURCE));
+                    String code = Documents.stored(doc, Documents.CODE);
+                    if (!occupations.containsKey(code)) {
+                        Occupation occupation = index.codec().occupation(Documents.stored(doc, Documents.SOURCE));
+                        read.put(code, new Occupational(profile(occupation), activities.getOrDefault(code, Map.of())));
+                    }
+                }
+                return read;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the taxonomy index at " + index.path(), e);
+        }
     }
 
     static OccupationProfile profile(Occupation occupation) {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code moravec bench}: measures Moravec on this machine; the figures go in BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Moravec on this machine.",
-        subcommands = {BenchCommand.TaxonomyBench.class, BenchCommand.ScorersBench.class, BenchCommand.ServeBench.class})
+        subcommands = {BenchCommand.TaxonomyBench.class, BenchCommand.ScorersBench.class, BenchCommand.ServeBench.class,
+            GenerateBench.class, FloorBench.class, ClassifyBench.class})
 final class BenchCommand {
 
     @ParentCommand

@@ -7,22 +7,25 @@ import dev.moravec.engine.catalog.CatalogClassifier;
 import dev.moravec.engine.catalog.CatalogFormat;
 import dev.moravec.engine.catalog.CatalogReaders;
 import dev.moravec.engine.catalog.CatalogSource;
-import dev.moravec.engine.catalog.CsvVerdictWriter;
-import dev.moravec.engine.catalog.JsonLinesVerdictWriter;
+import dev.moravec.engine.BadInputException;
+import dev.moravec.engine.catalog.InterruptedRun;
 import dev.moravec.engine.catalog.OnError;
-import dev.moravec.engine.catalog.RejectsWriter;
+import dev.moravec.engine.catalog.ResumePoint;
+import dev.moravec.engine.catalog.RunOutput;
 import dev.moravec.engine.catalog.RunSummary;
-import dev.moravec.engine.catalog.VerdictWriter;
+import dev.moravec.engine.catalog.VerdictFormat;
 import dev.moravec.taxonomy.StarterCatalog;
 import dev.moravec.taxonomy.TaxonomyClassifier;
 import dev.moravec.taxonomy.TaxonomyIndex;
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -86,9 +88,20 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Where --on-error skip writes bad records (default: beside the output, <out>.rejects.jsonl).")
     Path rejects;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1024", hidden = true,
-            description = "Tasks rated at once.")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1024",
+            description = "Tasks rated at once (default: 1024). At most 2 x threads + 3 batches are held in memory,"
+                    + " however large the input.")
     int batchSize;
+
+    @Option(names = "--resume",
+            description = "Continue an interrupted run: keep the records --out and the rejects file already hold, cut"
+                    + " off a record left unfinished, and rate only the rest. Give the same inputs and options.")
+    boolean resume;
+
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "Write the run's figures as JSON: timings from the JVM's start, tasks done over time, peak"
+                    + " memory (what 'moravec bench classify' reads).")
+    Path stats;
 
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
@@ -102,8 +115,9 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<CatalogFormat> format = Optional.ofNullable(inFormat);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (workers < 1 || batchSize < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads and --batch-size must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         if (taxonomy) {
@@ -124,17 +138,63 @@ final class ClassifyCommand implements Callable<Integer> {
             if (sources.isEmpty()) {
                 sources.add(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty()));
             }
-            CatalogClassifier classifier = new CatalogClassifier(engine, readers, StarterCatalog::title, batchSize);
+            CatalogClassifier classifier = new CatalogClassifier(engine, readers, StarterCatalog::title, batchSize,
+                    workers);
             Path rejectsFile = rejectsFile();
+            VerdictFormat verdictFormat = verdictFormat(engine);
+            ResumePoint from = resume ? resumePoint(engine, rejectsFile, err) : ResumePoint.START;
             RunSummary summary;
-            try (VerdictWriter writer = openWriter(engine);
-                    RejectsWriter rejectsWriter = new RejectsWriter(new LazyFileOutputStream(rejectsFile), moravec.mapper);
-                    Progress progress = Progress.open(err, sources, !noProgress)) {
-                summary = classifier.run(sources, format, writer, rejectsWriter, onError, progress);
+            // Ctrl-C or a termination signal stops the run after a whole batch, so the files end with whole
+            // records and --resume continues; the hook waits until they are closed
+            try (StopOnSignal stop = new StopOnSignal(Duration.ofSeconds(30))) {
+                try (OutputStream records = openOutput(resume);
+                        OutputStream rejectsOut = new LazyFileOutputStream(rejectsFile, resume);
+                        Progress progress = Progress.open(err, sources, !noProgress);
+                        RunStats figures = stats == null ? null : new RunStats(stats, moravec.mapper, progress)) {
+                    RunOutput output = new RunOutput(verdictFormat, gzip(), records, rejectsOut, moravec.mapper);
+                    summary = classifier.run(sources, format, output, onError, from,
+                            figures == null ? progress : figures, stop::requested);
+                    if (figures != null) {
+                        figures.write(summary);
+                    }
+                }
+                printSummary(err, summary, engine, rejectsFile);
             }
-            printSummary(err, summary, engine, rejectsFile);
+            return summary.stopped() ? ExitCodes.STOPPED : ExitCodes.OK;
         }
-        return ExitCodes.OK;
+    }
+
+    /** Reads what the interrupted run wrote, cuts off an unfinished record, and says where the run resumes. */
+    private ResumePoint resumePoint(ScoringEngine engine, Path rejectsFile, PrintWriter err)
+            throws IOException, BadInputException {
+        if (out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--resume continues the file --out names; give --out");
+        }
+        InterruptedRun run = InterruptedRun.find(out, isCsv(), gzip(), rejectsFile, moravec.mapper);
+        boolean versioned = !run.scorers().containsValue(null); // CSV has the scorers' ids only
+        List<String> scorers = engine.scorers().stream()
+                .map(h -> h.id() + (versioned ? " " + h.info().version() : "")).toList();
+        List<String> written = new ArrayList<>();
+        run.scorers().forEach((id, version) -> written.add(id + (version == null ? "" : " " + version)));
+        if ((run.point().records() > 0 || run.point().headerWritten()) && !scorers.equals(written)) {
+            throw new BadInputException("cannot resume: " + out + " was rated by " + String.join(", ", written)
+                    + ", but this run's scorers are " + String.join(", ", scorers) + ": the records would not agree."
+                    + " Resume with the plugins and configuration of the interrupted run, or run without --resume to"
+                    + " start again");
+        }
+        run.repair();
+        if (run.point().done() == 0 && run.outputKeep() == 0) {
+            err.println("moravec: --resume: " + out + " holds no whole record yet; starting from the first task");
+        } else {
+            err.printf(Locale.ROOT, "Resuming: %s holds %s records and %s %s rejected ones; %s%n", out,
+                    Format.count(run.point().records()), rejectsFile, Format.count(run.point().rejections()),
+                    run.outputCut() + run.rejectsCut() == 0 ? "each ends with a whole record."
+                            : "cut off " + Format.count(run.outputCut() + run.rejectsCut())
+                                    + " bytes of a record the interrupted run was writing.");
+        }
+        err.flush();
+        return run.point();
     }
 
     private int classifyTaxonomy(int workers, PrintWriter err) throws Exception {
@@ -170,32 +230,41 @@ final class ClassifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private VerdictWriter openWriter(ScoringEngine engine) throws IOException {
-        OutputStream stream;
+    private OutputStream openOutput(boolean append) throws IOException {
         if (out == null) {
-            stream = new FilterOutputStream(moravec.environment.stdout()) {
+            return new FilterOutputStream(moravec.environment.stdout()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
                 @Override
                 public void close() throws IOException {
                     flush(); // standard output stays open
                 }
             };
-        } else {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            stream = Files.newOutputStream(out);
-            if (out.getFileName().toString().endsWith(".gz")) {
-                stream = new GZIPOutputStream(stream, 1 << 16);
-            }
         }
-        stream = new BufferedOutputStream(stream, 1 << 16);
-        OutFormat chosen = outFormat != null ? outFormat
-                : out != null && out.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?") ? OutFormat.csv
-                : OutFormat.jsonl;
-        if (chosen == OutFormat.csv) {
-            return new CsvVerdictWriter(stream, moravec.mapper, engine.scorers().stream().map(ScorerHandle::id).toList());
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
         }
-        return new JsonLinesVerdictWriter(stream, moravec.mapper);
+        // a FileOutputStream, not a channel: an interrupt must not close the file in the middle of a batch
+        return new BufferedOutputStream(new FileOutputStream(out.toFile(), append), 1 << 16);
+    }
+
+    private boolean gzip() {
+        return out != null && out.getFileName().toString().endsWith(".gz");
+    }
+
+    private boolean isCsv() {
+        return outFormat != null ? outFormat == OutFormat.csv
+                : out != null && out.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?");
+    }
+
+    private VerdictFormat verdictFormat(ScoringEngine engine) {
+        if (isCsv()) {
+            return VerdictFormat.csv(moravec.mapper, engine.scorers().stream().map(ScorerHandle::id).toList());
+        }
+        return VerdictFormat.jsonLines(moravec.mapper);
     }
 
     private Path rejectsFile() {
@@ -217,11 +286,16 @@ final class ClassifyCommand implements Callable<Integer> {
                 quadrants.append(quadrants.isEmpty() ? "" : ", ").append(q).append(' ').append(Format.count(n));
             }
         }
-        err.printf(Locale.ROOT, "Classified %s tasks in %.1f s (%s tasks/s): %s. Read %s = classified %s + rejected %s%s.%n",
-                Format.count(summary.classified()), summary.elapsed().toMillis() / 1000.0,
-                Format.count(Math.round(summary.tasksPerSecond())), quadrants, Format.count(summary.read()),
+        err.printf(Locale.ROOT, "%s %s tasks in %.1f s (%s tasks/s): %s. Read %s = %sclassified %s + rejected %s%s.%n",
+                summary.stopped() ? "Stopped: classified" : "Classified", Format.count(summary.classified()),
+                summary.elapsed().toMillis() / 1000.0, Format.count(Math.round(summary.tasksPerSecond())), quadrants,
+                Format.count(summary.read()),
+                summary.skipped() > 0 ? "already written " + Format.count(summary.skipped()) + " + " : "",
                 Format.count(summary.classified()), Format.count(summary.rejected()),
                 summary.rejected() > 0 ? " (see " + rejectsFile + ")" : "");
+        if (summary.stopped()) {
+            err.println("The output ends with the last whole record; run the same command with --resume to continue.");
+        }
         printScorerFailures(err, engine);
         err.flush();
     }

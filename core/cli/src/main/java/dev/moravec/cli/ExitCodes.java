@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** The plugins cannot run: the OSGi framework failed, or no scorer is active. */
     public static final int PLUGINS = 4;
+    /** Stopped by Ctrl-C or a termination signal before the end; {@code classify --resume} continues. */
+    public static final int STOPPED = 130;
 
     private ExitCodes() {}
 }

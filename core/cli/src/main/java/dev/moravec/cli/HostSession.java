@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import dev.moravec.taxonomy.IndexTaxonomyView;
 import dev.moravec.taxonomy.TaxonomyIndex;
 
@@ -114,17 +115,21 @@ final class HostSession implements AutoCloseable {
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
         EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
         boolean ownsTaxonomy = taxonomyIndex == null;
-        TaxonomyIndex taxonomy = taxonomyIndex;
+        // the index opens while the framework starts: both take a good part of start-up
+        FutureTask<TaxonomyIndex> opening = ownsTaxonomy
+                ? new FutureTask<>(() -> Taxonomies.openIfPresent(environment, options.data, mapper)) : null;
+        if (opening != null) {
+            Thread.ofPlatform().name("moravec-open-taxonomy").daemon().start(opening);
+        }
+        PluginHost host = null;
         boolean started = false;
         try {
-            if (ownsTaxonomy) {
-                taxonomy = Taxonomies.openIfPresent(environment, options.data, mapper);
-            }
             HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
                     config.scorerSettings(), List.of(new HostOptions.Service<>(Embedder.class, embedder)), trust,
                     working ? WATCH_POLL : null);
-            HostSession session = new HostSession(PluginHost.start(hostOptions), config, embedder, taxonomy,
-                    ownsTaxonomy);
+            host = PluginHost.start(hostOptions);
+            TaxonomyIndex taxonomy = opening != null ? opened(opening) : taxonomyIndex;
+            HostSession session = new HostSession(host, config, embedder, taxonomy, ownsTaxonomy);
             started = true;
             if (working) {
                 session.failOnMisconfiguredPlugins();
@@ -132,11 +137,46 @@ final class HostSession implements AutoCloseable {
             return session;
         } finally {
             if (!started) {
+                if (host != null) {
+                    host.close();
+                }
                 embedder.close();
-                if (ownsTaxonomy && taxonomy != null) {
-                    taxonomy.close();
+                if (opening != null) {
+                    closeWhenOpened(opening);
                 }
             }
+        }
+    }
+
+    private static TaxonomyIndex opened(FutureTask<TaxonomyIndex> opening)
+            throws IOException, BadInputException {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while opening the taxonomy index");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof BadInputException bad) {
+                throw bad;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("opening the taxonomy index failed", e.getCause());
+        }
+    }
+
+    /** Closes the index a failed start opened, once it is open. */
+    private static void closeWhenOpened(FutureTask<TaxonomyIndex> opening) {
+        try {
+            closeQuietly(opening.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            // it did not open: nothing to close
         }
     }
 

@@ -1,19 +1,29 @@
 package dev.moravec.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A file that is created only when the first byte is written, so a run without rejects leaves none. */
+/**
+ * A file that is created only when the first byte is written, so a run without rejects leaves none.
+ * It is a {@link FileOutputStream}, not a channel, so an interrupt cannot close it in mid-write.
+ */
 final class LazyFileOutputStream extends OutputStream {
 
     private final Path file;
+    private final boolean append;
     private OutputStream out;
 
-    LazyFileOutputStream(Path file) {
+    /**
+     * @param file the file
+     * @param append whether to add to what the file holds (else it is replaced)
+     */
+    LazyFileOutputStream(Path file, boolean append) {
         this.file = file;
+        this.append = append;
     }
 
     private OutputStream out() throws IOException {
@@ -21,7 +31,7 @@ final class LazyFileOutputStream extends OutputStream {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            out = new BufferedOutputStream(Files.newOutputStream(file));
+            out = new BufferedOutputStream(new FileOutputStream(file.toFile(), append), 1 << 16);
         }
         return out;
     }

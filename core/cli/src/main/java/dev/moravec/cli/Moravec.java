@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.PluginHostException;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,12 +25,34 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Rates occupational tasks on transferability (is what the task needs written down in text?)",
             "and verification cost (how costly is it to check an attempt?), and sorts them into quadrants:",
-            "PURE_REASONING tasks are automated first; LAGGING ones (embodied, tacit, taste-bound) last."},
-        subcommands = {ClassifyCommand.class, ExplainCommand.class, TaxonomyCommand.class, SearchCommand.class,
-            RankCommand.class, ShowCommand.class, EvaluateCommand.class, CalibrateCommand.class, TrainCommand.class,
-            ServeCommand.class, ReportCommand.class, PluginsCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            "PURE_REASONING tasks are automated first; LAGGING ones (embodied, tacit, taste-bound) last."})
 public final class Moravec {
+
+    /**
+     * The commands by name, in the order the help lists them. They are added to the command line in
+     * {@link #commandLine(Environment, String...)}, not declared on the annotation, so that a run builds
+     * only the command it runs: reading every command's annotations took a fifth of start-up.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("classify", ClassifyCommand.class);
+        commands.put("explain", ExplainCommand.class);
+        commands.put("taxonomy", TaxonomyCommand.class);
+        commands.put("search", SearchCommand.class);
+        commands.put("rank", RankCommand.class);
+        commands.put("show", ShowCommand.class);
+        commands.put("evaluate", EvaluateCommand.class);
+        commands.put("calibrate", CalibrateCommand.class);
+        commands.put("train", TrainCommand.class);
+        commands.put("serve", ServeCommand.class);
+        commands.put("report", ReportCommand.class);
+        commands.put("plugins", PluginsCommand.class);
+        commands.put("bench", BenchCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
     boolean verbose;
@@ -40,14 +68,37 @@ public final class Moravec {
     }
 
     /**
-     * The command line, with Moravec's error handling and exit codes.
+     * The command line with every command, with Moravec's error handling and exit codes.
      *
      * @param environment where the command runs
      * @return the command line, ready to {@link CommandLine#execute execute}
      */
     public static CommandLine commandLine(Environment environment) {
+        return commandLine(environment, COMMANDS.keySet());
+    }
+
+    /**
+     * The command line for the given arguments: with only the command they name, or with every command
+     * when they name none (or {@code help}), so that the help, the version and the suggestions for a
+     * mistyped command are those of the whole.
+     *
+     * @param environment where the command runs
+     * @param args the arguments it will execute
+     * @return the command line, ready to {@link CommandLine#execute execute} the arguments
+     */
+    public static CommandLine commandLine(Environment environment, String... args) {
+        // the top-level options take no value, so the first argument that is not an option names the command
+        String named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst().orElse("help");
+        return commandLine(environment, COMMANDS.containsKey(named) && !named.equals("help") ? List.of(named)
+                : COMMANDS.keySet());
+    }
+
+    private static CommandLine commandLine(Environment environment, Collection<String> names) {
         Moravec moravec = new Moravec(environment);
         CommandLine commandLine = new CommandLine(moravec);
+        for (String name : names) {
+            commandLine.addSubcommand(name, COMMANDS.get(name));
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
@@ -86,7 +137,7 @@ public final class Moravec {
     public static void main(String[] args) {
         // Lucene reports its SIMD setup through java.util.logging at INFO; keep standard error for what matters
         LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-        System.exit(commandLine(Environment.fromSystem()).execute(args));
+        System.exit(commandLine(Environment.fromSystem(), args).execute(args));
     }
 
     // held so the level set on it is not lost to garbage collection

@@ -10,10 +10,9 @@ import io.javalin.util.JavalinException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,17 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Ctrl-C runs the shutdown hook: it lets the command close the server, the host and the index in
         // order, and waits for that, since the JVM halts once its hooks return
-        CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopRequested.countDown();
-            try {
-                stopped.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "moravec-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopOnSignal stop = new StopOnSignal(Duration.ofSeconds(20));
         boolean interrupted = false;
         try (TaxonomyIndex index = Taxonomies.open(moravec.environment, options.data, moravec.mapper, err);
                 HostSession session = HostSession.start(moravec.environment, options, moravec.mapper, index)) {
@@ -92,17 +81,12 @@ final class ServeCommand implements Callable<Integer> {
                             + " the API, which has no authentication");
                     err.flush();
                 }
-                interrupted = awaitStop(stopRequested);
+                interrupted = awaitStop(stop);
                 err.println("moravec: stopping");
                 err.flush();
             }
         } finally {
-            stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running and has just been released
-            }
+            stop.close();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -117,9 +101,9 @@ final class ServeCommand implements Callable<Integer> {
      * @return whether the thread was interrupted; the flag is set again once everything is closed, since
      *     closing Felix waits for its threads
      */
-    private static boolean awaitStop(CountDownLatch stopRequested) {
+    private static boolean awaitStop(StopOnSignal stop) {
         try {
-            stopRequested.await();
+            stop.await();
             return false;
         } catch (InterruptedException e) {
             return true;

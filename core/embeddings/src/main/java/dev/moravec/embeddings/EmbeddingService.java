@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The host's {@link Embedder}: the quantized all-MiniLM-L6-v2 sentence-embedding model, run offline
- * with ONNX Runtime from inside its jar, with every vector cached on disk. The model loads on first
- * use, so commands whose scorers never embed do not pay for it. Thread-safe.
+ * with ONNX Runtime from inside its jar, with every vector cached on disk ({@link VectorCache}, which
+ * keeps nothing on the heap). The model loads on first use, so commands whose scorers never embed,
+ * or find every vector cached, do not pay for it. Thread-safe.
  */
 public final class EmbeddingService implements Embedder, AutoCloseable {
 
@@ -67,7 +68,12 @@ public final class EmbeddingService implements Embedder, AutoCloseable {
         java.util.Map<String, List<Integer>> missingAt = new java.util.HashMap<>(); // a text repeated in a batch is computed once
         for (String text : texts) {
             byte[] hash = cache.hash(text);
-            float[] vector = cache.get(hash);
+            float[] vector;
+            try {
+                vector = cache.get(hash);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the vector cache " + cache.file(), e);
+            }
             vectors.add(vector);
             if (vector == null) {
                 List<Integer> at = missingAt.computeIfAbsent(text, t -> new ArrayList<>());
@@ -162,7 +168,7 @@ public final class EmbeddingService implements Embedder, AutoCloseable {
     }
 
     /** @return the vectors in the cache */
-    public int cacheSize() {
+    public long cacheSize() {
         return cache.size();
     }
 

@@ -2,41 +2,112 @@ package dev.moravec.embeddings;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Vectors cached on disk, keyed by a hash of the text and the model, so that a second run computes
- * none again. The file is append-only: a header naming the model and dimension, then records of a
- * 32-byte SHA-256 and the vector's floats. Appends are made under a file lock, so several processes
- * may share the cache; a record cut short by a crash is ignored. The index (hash to vector) is held in
- * memory. Thread-safe.
+ * none again. None of it lives on the heap, so the cache may grow to tens of millions of vectors while
+ * the heap stays small; what is in use sits in the operating system's page cache.
+ *
+ * <p>Two files. The vectors file is append-only: a header naming the model and dimension, then records
+ * of a 32-byte SHA-256 and the vector's floats; a record cut short by a crash is ignored and written
+ * over. The index file, memory-mapped, is an open-addressing hash table from the first 8 bytes of a
+ * hash to the record's number; a lookup reads one record and checks its whole hash. The index is
+ * derived: when it is missing, damaged or behind the vectors file (a process killed between the two
+ * writes), the missing records are indexed again from the vectors file. It doubles when half full, into
+ * a new file that replaces the old one.
+ *
+ * <p>Appends are made under a file lock, so several processes may share the cache: each indexes what
+ * the others appended before it appends, and one that still maps a replaced index maps the new one.
+ * Lookups take no lock. Thread-safe.
  */
 public final class VectorCache implements AutoCloseable {
 
     private static final int MAGIC = 0x4d564543; // "MVEC"
+    private static final int INDEX_MAGIC = 0x4d564958; // "MVIX"
+    private static final int INDEX_VERSION = 1;
     private static final int HASH = 32;
+    private static final int SLOT = 16;
+    private static final int INDEX_HEADER = 64;
+    private static final int MIN_CAPACITY = 1 << 12;
+    /** Slots one mapping can hold: a mapped buffer is indexed by int. */
+    private static final long MAX_CAPACITY = 1L << 26;
+    // index header: int magic, int version, long capacity, long count, long covered, int retired
+    private static final int CAPACITY_AT = 8;
+    private static final int COUNT_AT = 16;
+    private static final int COVERED_AT = 24;
+    private static final int RETIRED_AT = 32;
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Path file;
+    private final Path indexFile;
     private final String model;
     private final int dimension;
     private final int recordSize;
-    private final Map<Key, float[]> vectors = new HashMap<>();
     private final FileChannel channel;
+    private final ThreadLocal<ByteBuffer> recordBuffers;
+    private final MessageDigest digest;
+    private volatile Table table;
 
-    private record Key(long a, long b, long c, long d) {
-        static Key of(byte[] hash) {
-            ByteBuffer buffer = ByteBuffer.wrap(hash);
-            return new Key(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+    /** One mapping of the index file. */
+    private static final class Table {
+        final MappedByteBuffer buffer;
+        final long capacity;
+        final long mask;
+
+        Table(MappedByteBuffer buffer, long capacity) {
+            this.buffer = buffer;
+            this.capacity = capacity;
+            this.mask = capacity - 1;
+        }
+
+        static int at(long slot) {
+            return (int) (INDEX_HEADER + slot * SLOT);
+        }
+
+        long key(long slot) {
+            return (long) LONGS.getAcquire(buffer, at(slot));
+        }
+
+        long record(long slot) {
+            return (long) LONGS.get(buffer, at(slot) + 8) - 1;
+        }
+
+        /** Fills an empty slot: the record first, then the key that makes the slot visible. */
+        void set(long slot, long key, long record) {
+            LONGS.set(buffer, at(slot) + 8, record + 1);
+            LONGS.setRelease(buffer, at(slot), key);
+        }
+
+        long header(int at) {
+            return (long) LONGS.getVolatile(buffer, at);
+        }
+
+        void header(int at, long value) {
+            LONGS.setVolatile(buffer, at, value);
+        }
+
+        boolean retired() {
+            return (int) INTS.getVolatile(buffer, RETIRED_AT) != 0;
+        }
+
+        long start(long key) {
+            return (key ^ (key >>> 29)) & mask;
         }
     }
 
@@ -46,18 +117,28 @@ public final class VectorCache implements AutoCloseable {
      * @param dir the cache folder
      * @param model the model's id
      * @param dimension the vectors' dimension
-     * @throws IOException if the file cannot be read or created
+     * @throws IOException if the files cannot be read or created
      */
     public VectorCache(Path dir, String model, int dimension) throws IOException {
         Files.createDirectories(dir);
-        this.file = dir.resolve("vectors-" + model.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin");
+        String name = "vectors-" + model.replaceAll("[^A-Za-z0-9._-]", "_");
+        this.file = dir.resolve(name + ".bin");
+        this.indexFile = dir.resolve(name + ".idx");
         this.model = model;
         this.dimension = dimension;
         this.recordSize = HASH + 4 * dimension;
+        this.recordBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(recordSize).order(ByteOrder.LITTLE_ENDIAN));
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
         this.channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
         boolean success = false;
-        try {
-            load();
+        try (FileLock lock = channel.lock()) {
+            checkHeader();
+            table = openIndex();
+            catchUp();
             success = true;
         } finally {
             if (!success) {
@@ -70,58 +151,197 @@ public final class VectorCache implements AutoCloseable {
         return 4 + 4 + 2 + model.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private void load() throws IOException {
-        try (FileLock lock = channel.lock()) {
-            if (channel.size() == 0) {
-                ByteBuffer header = ByteBuffer.allocate(headerSize()).order(ByteOrder.LITTLE_ENDIAN);
-                byte[] name = model.getBytes(StandardCharsets.UTF_8);
-                header.putInt(MAGIC).putInt(dimension).putShort((short) name.length).put(name).flip();
-                channel.write(header, 0);
-                return;
-            }
-            ByteBuffer header = ByteBuffer.allocate(headerSize()).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(header, 0);
-            header.flip();
-            if (header.remaining() < 10 || header.getInt() != MAGIC || header.getInt() != dimension) {
-                throw new IOException(file + " is not a vector cache of model " + model + " (" + dimension
-                        + " dimensions); delete it and it will be rebuilt");
-            }
-            long records = (channel.size() - headerSize()) / recordSize; // a record cut short is ignored
-            ByteBuffer buffer = ByteBuffer.allocate(recordSize * 256).order(ByteOrder.LITTLE_ENDIAN);
-            long position = headerSize();
-            long read = 0;
-            while (read < records) {
-                buffer.clear();
-                int n = (int) Math.min(256, records - read);
-                buffer.limit(n * recordSize);
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, position + buffer.position()) < 0) {
-                        break;
+    private void checkHeader() throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(headerSize()).order(ByteOrder.LITTLE_ENDIAN);
+        if (channel.size() == 0) {
+            byte[] name = model.getBytes(StandardCharsets.UTF_8);
+            header.putInt(MAGIC).putInt(dimension).putShort((short) name.length).put(name).flip();
+            channel.write(header, 0);
+            return;
+        }
+        channel.read(header, 0);
+        header.flip();
+        if (header.remaining() < 10 || header.getInt() != MAGIC || header.getInt() != dimension) {
+            throw new IOException(file + " is not a vector cache of model " + model + " (" + dimension
+                    + " dimensions); delete it and it will be rebuilt");
+        }
+    }
+
+    /** @return the whole records in the vectors file; a record cut short is not one */
+    private long records() throws IOException {
+        return Math.max(0, (channel.size() - headerSize()) / recordSize);
+    }
+
+    /** Maps the index file, or makes a new one when it is missing or not an index. Under the file lock. */
+    private Table openIndex() throws IOException {
+        if (Files.exists(indexFile)) {
+            try (FileChannel index = FileChannel.open(indexFile, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                long size = index.size();
+                if (size >= INDEX_HEADER) {
+                    MappedByteBuffer buffer = index.map(FileChannel.MapMode.READ_WRITE, 0, size);
+                    long capacity = (long) LONGS.get(buffer, CAPACITY_AT);
+                    if ((int) INTS.get(buffer, 0) == INDEX_MAGIC && (int) INTS.get(buffer, 4) == INDEX_VERSION
+                            && Long.bitCount(capacity) == 1 && size == INDEX_HEADER + capacity * SLOT
+                            && (int) INTS.get(buffer, RETIRED_AT) == 0) {
+                        return new Table(buffer, capacity);
                     }
                 }
-                buffer.flip();
-                for (int i = 0; i < n; i++) {
-                    byte[] hash = new byte[HASH];
-                    buffer.get(hash);
-                    float[] vector = new float[dimension];
-                    buffer.asFloatBuffer().get(vector);
-                    buffer.position(buffer.position() + 4 * dimension);
-                    vectors.put(Key.of(hash), vector);
+            }
+        }
+        return replaceIndex(null, false, capacityFor(records()));
+    }
+
+    private static long capacityFor(long entries) {
+        long capacity = MIN_CAPACITY;
+        while (capacity < 2 * entries) {
+            capacity <<= 1;
+        }
+        return capacity;
+    }
+
+    /**
+     * Writes a new index file, with the entries of the old table or empty, moves it over the index and
+     * retires the old one, so other processes map the new file. Under the file lock.
+     */
+    private Table replaceIndex(Table old, boolean copy, long capacity) throws IOException {
+        if (capacity > MAX_CAPACITY) {
+            throw new IOException("the vector cache " + file + " holds more vectors than its index can map ("
+                    + MAX_CAPACITY / 2 + "); move it away to start a new one");
+        }
+        Path temporary = indexFile.resolveSibling(indexFile.getFileName() + ".new");
+        Table fresh;
+        try (FileChannel index = FileChannel.open(temporary, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            MappedByteBuffer buffer = index.map(FileChannel.MapMode.READ_WRITE, 0, INDEX_HEADER + capacity * SLOT);
+            INTS.set(buffer, 0, INDEX_MAGIC);
+            INTS.set(buffer, 4, INDEX_VERSION);
+            LONGS.set(buffer, CAPACITY_AT, capacity);
+            fresh = new Table(buffer, capacity);
+        }
+        long count = 0;
+        if (copy) {
+            for (long slot = 0; slot < old.capacity; slot++) {
+                long key = old.key(slot);
+                if (key != 0) {
+                    insert(fresh, key, old.record(slot));
+                    count++;
                 }
-                position += (long) n * recordSize;
-                read += n;
+            }
+            fresh.header(COVERED_AT, old.header(COVERED_AT));
+        }
+        fresh.header(COUNT_AT, count);
+        fresh.buffer.force();
+        Files.move(temporary, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (old != null) {
+            INTS.setVolatile(old.buffer, RETIRED_AT, 1); // a process still mapping the old file maps the new one
+        }
+        return fresh;
+    }
+
+    private static void insert(Table table, long key, long record) {
+        for (long slot = table.start(key); ; slot = (slot + 1) & table.mask) {
+            if (table.key(slot) == 0) {
+                table.set(slot, key, record);
+                return;
             }
         }
     }
 
-    /** @return the cache file */
+    /** Maps the new index if another process replaced it, and indexes records appended but not indexed. */
+    private void catchUp() throws IOException {
+        if (table.retired()) {
+            table = openIndex();
+        }
+        long records = records();
+        long covered = table.header(COVERED_AT);
+        if (covered > records) { // a crash cut the vectors file short: index what it holds anew
+            table = replaceIndex(table, false, capacityFor(records));
+            covered = 0;
+        }
+        if (covered >= records) {
+            return;
+        }
+        ByteBuffer hashes = ByteBuffer.allocate(recordSize * 256);
+        byte[] hash = new byte[HASH];
+        for (long first = covered; first < records; first += 256) {
+            int n = (int) Math.min(256, records - first);
+            hashes.clear().limit(n * recordSize);
+            long position = headerSize() + first * recordSize;
+            while (hashes.hasRemaining() && channel.read(hashes, position + hashes.position()) >= 0) {
+                // reads until the buffer is full
+            }
+            for (int i = 0; i < n; i++) {
+                hashes.get(i * recordSize, hash);
+                if (find(table, hash) < 0) {
+                    add(key(hash), first + i);
+                }
+            }
+        }
+        table.header(COVERED_AT, records);
+    }
+
+    /** Adds an entry, doubling the index first when it would be more than half full. Under the locks. */
+    private void add(long key, long record) throws IOException {
+        long count = table.header(COUNT_AT);
+        if (2 * (count + 1) > table.capacity) {
+            table = replaceIndex(table, true, table.capacity * 2);
+        }
+        insert(table, key, record);
+        table.header(COUNT_AT, count + 1);
+    }
+
+    private static long key(byte[] hash) {
+        long key = ByteBuffer.wrap(hash).getLong();
+        return key == 0 ? 1 : key;
+    }
+
+    /** @return the record number of a hash, or -1 */
+    private long find(Table in, byte[] hash) throws IOException {
+        long key = key(hash);
+        for (long slot = in.start(key), probes = 0; probes < in.capacity; slot = (slot + 1) & in.mask, probes++) {
+            long found = in.key(slot);
+            if (found == 0) {
+                return -1;
+            }
+            if (found == key) {
+                long record = in.record(slot);
+                if (record >= 0 && read(record, hash) != null) {
+                    return record;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Reads a record and returns its vector, or {@code null} when it is not there or has another hash. */
+    private float[] read(long record, byte[] hash) throws IOException {
+        ByteBuffer buffer = recordBuffers.get();
+        buffer.clear();
+        long position = headerSize() + record * recordSize;
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                return null;
+            }
+        }
+        if (!Arrays.equals(buffer.array(), 0, HASH, hash, 0, HASH)) {
+            return null;
+        }
+        float[] vector = new float[dimension];
+        buffer.position(HASH);
+        buffer.asFloatBuffer().get(vector);
+        return vector;
+    }
+
+    /** @return the vectors file */
     public Path file() {
         return file;
     }
 
     /** @return the number of vectors cached */
-    public synchronized int size() {
-        return vectors.size();
+    public long size() {
+        return table.header(COUNT_AT);
     }
 
     /**
@@ -131,14 +351,15 @@ public final class VectorCache implements AutoCloseable {
      * @return SHA-256 of the model id and the text
      */
     public byte[] hash(String text) {
+        MessageDigest sha;
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(model.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return digest.digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            sha = (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests can be cloned", e);
         }
+        sha.update(model.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        return sha.digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -146,43 +367,64 @@ public final class VectorCache implements AutoCloseable {
      *
      * @param hash the text's {@link #hash(String) hash}
      * @return the vector, or {@code null} when not cached
+     * @throws IOException if the vectors file cannot be read
      */
-    public synchronized float[] get(byte[] hash) {
-        return vectors.get(Key.of(hash));
+    public float[] get(byte[] hash) throws IOException {
+        Table current = table;
+        long key = key(hash);
+        for (long slot = current.start(key), probes = 0; probes < current.capacity;
+                slot = (slot + 1) & current.mask, probes++) {
+            long found = current.key(slot);
+            if (found == 0) {
+                return null;
+            }
+            if (found == key) {
+                long record = current.record(slot);
+                float[] vector = record >= 0 ? read(record, hash) : null;
+                if (vector != null) {
+                    return vector;
+                }
+            }
+        }
+        return null;
     }
 
     /**
-     * Caches vectors and appends them to the file.
+     * Caches vectors: appends those not cached yet to the vectors file and indexes them.
      *
      * @param hashes the texts' hashes
      * @param values their vectors
-     * @throws IOException if the file cannot be written
+     * @throws IOException if the files cannot be written
      */
-    public synchronized void put(java.util.List<byte[]> hashes, java.util.List<float[]> values) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(recordSize * hashes.size()).order(ByteOrder.LITTLE_ENDIAN);
-        int added = 0;
-        for (int i = 0; i < hashes.size(); i++) {
-            Key key = Key.of(hashes.get(i));
-            if (vectors.putIfAbsent(key, values.get(i)) != null) {
-                continue;
-            }
-            buffer.put(hashes.get(i));
-            for (float f : values.get(i)) {
-                buffer.putFloat(f);
-            }
-            added++;
-        }
-        if (added == 0) {
-            return;
-        }
-        buffer.flip();
+    public synchronized void put(List<byte[]> hashes, List<float[]> values) throws IOException {
         try (FileLock lock = channel.lock()) {
-            long end = channel.size();
-            long aligned = headerSize() + (end - headerSize()) / recordSize * recordSize;
-            long position = aligned; // overwrite a record another writer cut short
+            catchUp();
+            long records = records();
+            ByteBuffer buffer = ByteBuffer.allocate(recordSize * hashes.size()).order(ByteOrder.LITTLE_ENDIAN);
+            List<byte[]> added = new java.util.ArrayList<>(hashes.size());
+            for (int i = 0; i < hashes.size(); i++) {
+                byte[] hash = hashes.get(i);
+                if (find(table, hash) >= 0 || added.stream().anyMatch(h -> Arrays.equals(h, hash))) {
+                    continue;
+                }
+                buffer.put(hash);
+                for (float f : values.get(i)) {
+                    buffer.putFloat(f);
+                }
+                added.add(hash);
+            }
+            if (added.isEmpty()) {
+                return;
+            }
+            buffer.flip();
+            long position = headerSize() + records * recordSize; // over a record a crash cut short
             while (buffer.hasRemaining()) {
                 position += channel.write(buffer, position);
             }
+            for (int i = 0; i < added.size(); i++) {
+                add(key(added.get(i)), records + i);
+            }
+            table.header(COVERED_AT, records + added.size());
         }
     }
 

@@ -13,12 +13,18 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** Small in-process scorers for engine tests, well-behaved and not. */
-final class TestScorers {
+public final class TestScorers {
 
     private TestScorers() {}
 
-    /** A scorer whose rating is a function of the task. */
-    static TaskScorer of(String id, Function<Task, Rating> rate) {
+    /**
+     * A scorer of both axes, version 1.0.0, whose rating is a function of the task.
+     *
+     * @param id the scorer's id
+     * @param rate the rating of a task
+     * @return the scorer
+     */
+    public static TaskScorer of(String id, Function<Task, Rating> rate) {
         return of(id, EnumSet.allOf(Axis.class), rate);
     }
 

@@ -22,7 +22,9 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -111,8 +113,27 @@ public final class DescriptorScorer implements TaskScorer {
         return info;
     }
 
-    /** One piece of evidence: where it puts the task, with what weight, and how to say so. */
-    private record Signal(String text, Double t, Double v, double weight) {}
+    /**
+     * One piece of evidence: where it puts the task, with what weight, and how to say so.
+     *
+     * @param own whether it is the task's own (a work activity) rather than its occupation's
+     * @param evidence the text and where it puts the task, as the rating's evidence says it
+     */
+    private record Signal(boolean own, Double t, Double v, double weight, String evidence) {
+        Signal(boolean own, String text, Double t, Double v, double weight) {
+            this(own, t, v, weight, text + " -> " + axes(t, v));
+        }
+    }
+
+    /**
+     * What an occupation says about every task of it, worked out once: its signals, and the rating of a
+     * task the taxonomy links to no activity of the mapping, which these signals alone make. Kept with
+     * the profile it comes from, so a different taxonomy's profile of the same code is worked out anew.
+     */
+    private record OccupationEvidence(OccupationProfile profile, List<Signal> signals, Rating alone) {}
+
+    /** By occupation code; as many entries as the taxonomy has occupations. */
+    private final Map<String, OccupationEvidence> occupations = new ConcurrentHashMap<>();
 
     @Override
     public Rating rate(Task task, ScoringContext context) {
@@ -129,21 +150,45 @@ public final class DescriptorScorer implements TaskScorer {
                 position = mapping.generalizedActivities().get(activity.gwaId());
             }
             if (position != null) {
-                signals.add(new Signal("activity '" + strip(name != null ? name : activity.dwaTitle()) + "' (DWA '"
+                signals.add(new Signal(true, "activity '" + strip(name != null ? name : activity.dwaTitle()) + "' (DWA '"
                         + strip(activity.dwaTitle()) + "')", position.t(), position.v(), mapping.weights().activity()));
             }
         }
         Optional<OccupationProfile> profile = task.occupation().flatMap(taxonomy.get()::occupation);
-        profile.ifPresent(p -> addOccupation(p, signals));
+        if (profile.isPresent()) {
+            OccupationEvidence occupation = occupation(profile.get());
+            if (signals.isEmpty()) {
+                return occupation.alone();
+            }
+            signals.addAll(occupation.signals());
+        }
         if (signals.isEmpty()) {
-            return Rating.abstain(activities.isEmpty() && profile.isEmpty()
+            return Rating.abstain(activities.isEmpty()
                     ? "the taxonomy links neither the task nor its occupation"
                     : "none of the task's descriptors is in the mapping");
         }
+        return rating(signals);
+    }
+
+    private OccupationEvidence occupation(OccupationProfile profile) {
+        OccupationEvidence known = occupations.get(profile.code());
+        if (known != null && known.profile() == profile) {
+            return known;
+        }
+        List<Signal> signals = new ArrayList<>();
+        addOccupation(profile, signals);
+        OccupationEvidence evidence = new OccupationEvidence(profile, List.copyOf(signals), signals.isEmpty()
+                ? Rating.abstain("none of the task's descriptors is in the mapping") : rating(signals));
+        occupations.put(profile.code(), evidence);
+        return evidence;
+    }
+
+    private static Rating rating(List<Signal> signals) {
         double tSum = 0;
         double tWeight = 0;
         double vSum = 0;
         double vWeight = 0;
+        long own = 0;
         for (Signal signal : signals) {
             if (signal.t() != null) {
                 tSum += signal.weight() * signal.t();
@@ -153,15 +198,18 @@ public final class DescriptorScorer implements TaskScorer {
                 vSum += signal.weight() * signal.v();
                 vWeight += signal.weight();
             }
+            if (signal.own()) {
+                own++;
+            }
         }
         // a task's own activities say the most; occupation context alone is a weak guess
-        long own = signals.stream().filter(s -> s.text().startsWith("activity")).count();
         double confidence = own == 0 ? 0.3 : Math.min(0.85, 0.5 + 0.1 * own);
-        List<String> evidence = signals.stream()
-                .sorted(Comparator.comparingDouble(Signal::weight).reversed())
-                .limit(5)
-                .map(s -> s.text() + " -> " + axes(s))
-                .toList();
+        List<Signal> strongest = new ArrayList<>(signals);
+        strongest.sort(Comparator.comparingDouble(Signal::weight).reversed());
+        List<String> evidence = new ArrayList<>(Math.min(5, strongest.size()));
+        for (Signal signal : strongest.subList(0, Math.min(5, strongest.size()))) {
+            evidence.add(signal.evidence());
+        }
         return new Rating(
                 tWeight > 0 ? java.util.OptionalDouble.of(tSum / tWeight) : java.util.OptionalDouble.empty(),
                 vWeight > 0 ? java.util.OptionalDouble.of(vSum / vWeight) : java.util.OptionalDouble.empty(),
@@ -182,8 +230,8 @@ public final class DescriptorScorer implements TaskScorer {
             }
             // importance 3 counts a little, importance 5 fully
             double weight = (descriptor.importance().getAsDouble() - minimum + 0.5) / (5 - minimum + 0.5);
-            parts.add(new Signal(descriptor.domain().equals("skills") ? "skill" : "knowledge", position.t(), position.v(),
-                    weight));
+            parts.add(new Signal(false, descriptor.domain().equals("skills") ? "skill" : "knowledge", position.t(),
+                    position.v(), weight));
         }
         if (!parts.isEmpty()) {
             // the occupation's descriptors together count as one piece of evidence of the configured weight
@@ -198,7 +246,7 @@ public final class DescriptorScorer implements TaskScorer {
                     .limit(3)
                     .map(d -> d.name() + String.format(Locale.ROOT, " %.1f", d.importance().getAsDouble()))
                     .toList();
-            signals.add(new Signal("occupation's skills and knowledge (" + String.join(", ", names) + ")",
+            signals.add(new Signal(false, "occupation's skills and knowledge (" + String.join(", ", names) + ")",
                     Double.isNaN(t) ? null : t, Double.isNaN(v) ? null : v,
                     mapping.weights().occupation() * Math.min(1, total / 3)));
         }
@@ -206,7 +254,7 @@ public final class DescriptorScorer implements TaskScorer {
         if (profile.jobZone().isPresent()) {
             DescriptorMapping.Position zone = mapping.jobZone(profile.jobZone().getAsInt());
             if (zone != null) {
-                signals.add(new Signal("job zone " + profile.jobZone().getAsInt(), zone.t(), zone.v(),
+                signals.add(new Signal(false, "job zone " + profile.jobZone().getAsInt(), zone.t(), zone.v(),
                         mapping.weights().jobZone()));
             }
         }
@@ -225,7 +273,7 @@ public final class DescriptorScorer implements TaskScorer {
                 profile.technologies().size(), examples(profile.technologies()), profile.tools().size(),
                 examples(profile.tools()));
         // a handful of examples is weaker evidence than a long inventory
-        signals.add(new Signal(text, between(tools.t(), technology.t(), share),
+        signals.add(new Signal(false, text, between(tools.t(), technology.t(), share),
                 between(tools.v(), technology.v(), share),
                 mapping.weights().toolsAndTechnology() * Math.min(1, count / 10.0)));
     }
@@ -252,13 +300,13 @@ public final class DescriptorScorer implements TaskScorer {
         return weight > 0 ? sum / weight : Double.NaN;
     }
 
-    private static String axes(Signal signal) {
+    private static String axes(Double t, Double v) {
         StringBuilder text = new StringBuilder();
-        if (signal.t() != null) {
-            text.append(String.format(Locale.ROOT, "T %.2f", signal.t()));
+        if (t != null) {
+            text.append(String.format(Locale.ROOT, "T %.2f", t));
         }
-        if (signal.v() != null) {
-            text.append(text.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "V %.2f", signal.v()));
+        if (v != null) {
+            text.append(text.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "V %.2f", v));
         }
         return text.toString();
     }

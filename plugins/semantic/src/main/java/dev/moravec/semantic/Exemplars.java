@@ -20,9 +20,25 @@ final class Exemplars {
     record Exemplar(String statement, double t, double v, String group, String why, float[] vector) {}
 
     private final List<Exemplar> exemplars;
+    private final int dimension;
+    /** The exemplars' vectors by dimension: dimension d of exemplar j at {@code d * size + j}. */
+    private final float[] byDimension;
 
     private Exemplars(List<Exemplar> exemplars) {
         this.exemplars = List.copyOf(exemplars);
+        this.dimension = exemplars.isEmpty() ? 0 : exemplars.get(0).vector().length;
+        int size = exemplars.size();
+        this.byDimension = new float[dimension * size];
+        for (int j = 0; j < size; j++) {
+            float[] vector = exemplars.get(j).vector();
+            if (vector.length != dimension) {
+                throw new IllegalArgumentException("exemplar vectors differ in length: " + vector.length + " and "
+                        + dimension);
+            }
+            for (int d = 0; d < dimension; d++) {
+                byDimension[d * size + j] = vector[d];
+            }
+        }
     }
 
     /** @return the exemplars */
@@ -92,36 +108,82 @@ final class Exemplars {
     }
 
     /**
-     * The exemplars nearest to a vector, most similar first.
+     * The exemplars nearest to a vector, most similar first; of equally similar ones, the one listed first.
      *
-     * @param vector a unit vector
+     * @param vector a unit vector of the exemplars' dimension
      * @param k how many
      * @return the neighbours with their cosine similarity
      */
     List<Neighbour> nearest(float[] vector, int k) {
-        Neighbour[] best = new Neighbour[Math.min(k, exemplars.size())];
+        double[] similarities = similarities(vector);
+        int[] best = new int[Math.min(k, exemplars.size())];
         int filled = 0;
-        for (Exemplar exemplar : exemplars) {
-            double similarity = dot(vector, exemplar.vector());
+        for (int j = 0; j < similarities.length; j++) {
+            double similarity = similarities[j];
+            int at;
             if (filled < best.length) {
-                best[filled++] = new Neighbour(exemplar, similarity);
-                java.util.Arrays.sort(best, 0, filled, java.util.Comparator.comparingDouble(Neighbour::similarity).reversed());
-            } else if (similarity > best[best.length - 1].similarity()) {
-                best[best.length - 1] = new Neighbour(exemplar, similarity);
-                java.util.Arrays.sort(best, java.util.Comparator.comparingDouble(Neighbour::similarity).reversed());
+                at = filled++;
+            } else if (similarity > similarities[best[best.length - 1]]) {
+                at = best.length - 1;
+            } else {
+                continue;
+            }
+            while (at > 0 && similarity > similarities[best[at - 1]]) { // an equal one listed earlier stays first
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = j;
+        }
+        List<Neighbour> neighbours = new ArrayList<>(filled);
+        for (int i = 0; i < filled; i++) {
+            neighbours.add(new Neighbour(exemplars.get(best[i]), similarities[best[i]]));
+        }
+        return neighbours;
+    }
+
+    /**
+     * The dot product of a vector with every exemplar's: dimension by dimension across all exemplars at
+     * once, four dimensions a pass, a loop the JIT compiles to vector instructions. Each sum adds the
+     * same float products in the same order as {@code sum += a[i] * b[i]} over one exemplar, so the
+     * results are the same to the last bit.
+     */
+    private double[] similarities(float[] vector) {
+        if (vector.length != dimension && !exemplars.isEmpty()) {
+            throw new IllegalArgumentException("a vector of " + vector.length + " dimensions cannot be compared with"
+                    + " exemplars of " + dimension);
+        }
+        int size = exemplars.size();
+        float[] m = byDimension;
+        double[] sums = new double[size];
+        int d = 0;
+        for (; d + 4 <= dimension; d += 4) {
+            float q0 = vector[d];
+            float q1 = vector[d + 1];
+            float q2 = vector[d + 2];
+            float q3 = vector[d + 3];
+            int r0 = d * size;
+            int r1 = r0 + size;
+            int r2 = r1 + size;
+            int r3 = r2 + size;
+            for (int j = 0; j < size; j++) {
+                double sum = sums[j];
+                sum += q0 * m[r0 + j];
+                sum += q1 * m[r1 + j];
+                sum += q2 * m[r2 + j];
+                sum += q3 * m[r3 + j];
+                sums[j] = sum;
             }
         }
-        return List.of(best).subList(0, filled);
+        for (; d < dimension; d++) {
+            float q = vector[d];
+            int row = d * size;
+            for (int j = 0; j < size; j++) {
+                sums[j] += q * m[row + j];
+            }
+        }
+        return sums;
     }
 
     /** An exemplar and how similar it is. */
     record Neighbour(Exemplar exemplar, double similarity) {}
-
-    static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
-    }
 }

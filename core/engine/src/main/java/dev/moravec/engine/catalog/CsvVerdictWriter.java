@@ -31,20 +31,59 @@ public final class CsvVerdictWriter implements VerdictWriter {
     private final List<String> scorerIds;
 
     /**
+     * A writer that starts with the header.
+     *
      * @param out where to write; the writer owns it
      * @param mapper the mapper the {@code fields} column is written with
      * @param scorerIds the scorers whose columns to write, in order
      * @throws IOException if the header cannot be written
      */
     public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds) throws IOException {
+        this(out, mapper, scorerIds, true);
+    }
+
+    /**
+     * @param out where to write; the writer owns it
+     * @param mapper the mapper the {@code fields} column is written with
+     * @param scorerIds the scorers whose columns to write, in order
+     * @param header whether to start with the header; not when the records continue a file that has it
+     * @throws IOException if the header cannot be written
+     */
+    public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds, boolean header)
+            throws IOException {
         this.mapper = mapper;
         this.scorerIds = List.copyOf(scorerIds);
+        CsvSchema schema = schema(scorerIds);
+        this.csv = new CsvMapper().getFactory().createGenerator(out);
+        csv.setSchema(header ? schema.withHeader() : schema);
+    }
+
+    private static CsvSchema schema(List<String> scorerIds) {
         CsvSchema.Builder schema = CsvSchema.builder();
         for (String column : columns(scorerIds)) {
             schema.addColumn(column);
         }
-        this.csv = new CsvMapper().getFactory().createGenerator(out);
-        csv.setSchema(schema.build().withHeader());
+        return schema.build();
+    }
+
+    /**
+     * The header line of a CSV output, as the writer that starts with it writes it.
+     *
+     * @param scorerIds the scorers
+     * @return the line, with its line break, in UTF-8
+     * @throws IOException if it cannot be rendered
+     */
+    public static byte[] header(List<String> scorerIds) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator line = new CsvMapper().getFactory().createGenerator(bytes)) {
+            line.setSchema(schema(scorerIds));
+            line.writeStartArray();
+            for (String column : columns(scorerIds)) {
+                line.writeString(column);
+            }
+            line.writeEndArray();
+        }
+        return bytes.toByteArray();
     }
 
     /**

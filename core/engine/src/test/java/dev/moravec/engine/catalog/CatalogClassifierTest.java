@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moravec.api.Axis;
 import dev.moravec.api.Rating;
-import dev.moravec.api.ScorerInfo;
-import dev.moravec.api.ScoringContext;
-import dev.moravec.api.Task;
 import dev.moravec.api.TaskScorer;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.EngineConfig;
 import dev.moravec.engine.Quadrant;
 import dev.moravec.engine.ScorerRegistry;
 import dev.moravec.engine.ScoringEngine;
+import dev.moravec.engine.TestScorers;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -30,20 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogClassifierTest {
 
     /** Rates "write" tasks as pure reasoning and everything else as lagging. */
-    private static final TaskScorer WORDS = new TaskScorer() {
-        private final ScorerInfo info = new ScorerInfo("words", "1.0.0", "looks for 'write'", EnumSet.allOf(Axis.class));
-
-        @Override
-        public ScorerInfo info() {
-            return info;
-        }
-
-        @Override
-        public Rating rate(Task task, ScoringContext context) {
-            boolean write = task.statement().toLowerCase().contains("write");
-            return Rating.of(write ? 0.9 : 0.1, write ? 0.1 : 0.9, 0.8, List.of(write ? "'write'" : "no 'write'"));
-        }
-    };
+    private static final TaskScorer WORDS = TestScorers.of("words", task -> {
+        boolean write = task.statement().toLowerCase().contains("write");
+        return Rating.of(write ? 0.9 : 0.1, write ? 0.1 : 0.9, 0.8, List.of(write ? "'write'" : "no 'write'"));
+    });
 
     @TempDir
     Path dir;
@@ -58,7 +45,11 @@ class CatalogClassifierTest {
 
     private CatalogClassifier classifier(int batch) {
         return new CatalogClassifier(engine, new CatalogReaders(mapper),
-                code -> code.equals("15-1252.00") ? Optional.of("Software Developers") : Optional.empty(), batch);
+                code -> code.equals("15-1252.00") ? Optional.of("Software Developers") : Optional.empty(), batch, 2);
+    }
+
+    private RunOutput jsonLines(OutputStream out, OutputStream rejects) {
+        return new RunOutput(VerdictFormat.jsonLines(mapper), false, out, rejects, mapper);
     }
 
     private static CatalogSource source(String name) throws Exception {
@@ -69,12 +60,8 @@ class CatalogClassifierTest {
     void classifiesInInputOrderWithTitlesFieldsAndAReconciledSummary() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream rejects = new ByteArrayOutputStream();
-        RunSummary summary;
-        try (JsonLinesVerdictWriter writer = new JsonLinesVerdictWriter(out, mapper);
-                RejectsWriter rejectsWriter = new RejectsWriter(rejects, mapper)) {
-            summary = classifier(2).run(List.of(source("onet-tasks.txt"), source("bad-rows.tsv")),
-                    Optional.empty(), writer, rejectsWriter, OnError.SKIP, (r, b) -> {});
-        }
+        RunSummary summary = classifier(2).run(List.of(source("onet-tasks.txt"), source("bad-rows.tsv")),
+                Optional.empty(), jsonLines(out, rejects), OnError.SKIP, (r, b) -> {});
         assertThat(summary.read()).isEqualTo(10);
         assertThat(summary.classified()).isEqualTo(5);
         assertThat(summary.rejected()).isEqualTo(5);
@@ -101,32 +88,28 @@ class CatalogClassifierTest {
 
     @Test
     void failModeStopsAtTheFirstBadRecordNamingIt() {
-        assertThatThrownBy(() -> {
-            try (JsonLinesVerdictWriter writer = new JsonLinesVerdictWriter(new ByteArrayOutputStream(), mapper);
-                    RejectsWriter rejects = new RejectsWriter(new ByteArrayOutputStream(), mapper)) {
-                classifier(100).run(List.of(source("bad-rows.tsv")), Optional.empty(), writer, rejects,
-                        OnError.FAIL, (r, b) -> {});
-            }
-        }).isInstanceOf(BadInputException.class)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> classifier(1).run(List.of(source("bad-rows.tsv")), Optional.empty(),
+                jsonLines(out, new ByteArrayOutputStream()), OnError.FAIL, (r, b) -> {}))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("bad-rows.tsv:3: field 'O*NET-SOC Code': occupation code '15-12'")
                 .hasMessageEndingWith("or run with --on-error skip to write bad records to a rejects file and go on");
+        // the records before the bad one are written, so the output shows how far the run got
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().map(this::json).map(r -> r.get("id").asText()))
+                .containsExactly("1");
     }
 
     @Test
     void writesCsvWithPerScorerColumnsAndReadsItsOwnJsonOutputBack() throws Exception {
         Path jsonl = dir.resolve("out.jsonl");
-        try (JsonLinesVerdictWriter writer = new JsonLinesVerdictWriter(Files.newOutputStream(jsonl), mapper);
-                RejectsWriter rejects = new RejectsWriter(new ByteArrayOutputStream(), mapper)) {
-            classifier(10).run(List.of(source("generic.csv")), Optional.empty(), writer, rejects,
-                    OnError.SKIP, (r, b) -> {});
+        try (OutputStream out = Files.newOutputStream(jsonl)) {
+            classifier(10).run(List.of(source("generic.csv")), Optional.empty(),
+                    jsonLines(out, new ByteArrayOutputStream()), OnError.SKIP, (r, b) -> {});
         }
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        RunSummary again;
-        try (CsvVerdictWriter writer = new CsvVerdictWriter(csv, mapper, List.of("words"));
-                RejectsWriter rejects = new RejectsWriter(new ByteArrayOutputStream(), mapper)) {
-            again = classifier(10).run(List.of(CatalogSource.of(jsonl.toString(), System.in)), Optional.empty(), writer, rejects, OnError.FAIL,
-                    (r, b) -> {});
-        }
+        RunSummary again = classifier(10).run(List.of(CatalogSource.of(jsonl.toString(), System.in)), Optional.empty(),
+                new RunOutput(VerdictFormat.csv(mapper, List.of("words")), false, csv, new ByteArrayOutputStream(),
+                        mapper), OnError.FAIL, (r, b) -> {});
         assertThat(again.classified()).isEqualTo(2);
         List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", CsvVerdictWriter.columns(List.of("words"))));
