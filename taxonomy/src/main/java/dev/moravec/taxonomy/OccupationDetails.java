@@ -89,8 +89,8 @@ public final class OccupationDetails {
      */
     public Detail show(String code) throws BadInputException, IOException {
         String onetCode = code.matches("\\d{2}-\\d{4}") ? code + ".00" : code;
-        SocHierarchy hierarchy = index.hierarchy();
         Detail detail = index.search(searcher -> {
+            SocHierarchy hierarchy = index.hierarchy(searcher);
             TopDocs found = searcher.search(new TermQuery(Documents.keyTerm(Documents.occupationKey(onetCode))), 1);
             if (found.scoreDocs.length == 0) {
                 return null;

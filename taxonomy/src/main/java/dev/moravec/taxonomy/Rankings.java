@@ -125,8 +125,8 @@ public final class Rankings {
     }
 
     private Ranking rankGroups(Request request, SocLevel level) throws IOException {
-        SocHierarchy hierarchy = index.hierarchy();
         return index.search(searcher -> {
+            SocHierarchy hierarchy = index.hierarchy(searcher);
             Map<String, Group> groups = aggregate(searcher, filtered("occupation", request.family()), level);
             List<Ranking.Row> rows = new ArrayList<>();
             int unscored = 0;

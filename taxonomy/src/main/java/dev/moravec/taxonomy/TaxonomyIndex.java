@@ -25,6 +25,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -42,6 +43,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * interrupted import leaves the previous index intact, and readers see either the old or the new
  * content, never a mix; searches keep working while an import runs. The commit records the schema
  * version, and an index of another version is refused with what to run.
+ *
+ * <p>Freshness: a search sees the latest commit that finished before it started, whichever process
+ * made it, without searches waiting on each other in between commits (see {@link #search}).
  *
  * <p>Thread-safe for searching; one process writes at a time (Lucene's write lock).
  */
@@ -61,7 +65,9 @@ public final class TaxonomyIndex implements Closeable {
     private final Codec codec;
     private final Documents documents;
     private final Analyzer analyzer = new EnglishAnalyzer();
-    private SearcherManager searchers;
+    private volatile SearcherManager searchers;
+    /** The commit generation the searchers were last reopened on or after; none yet at first. */
+    private volatile long refreshedGeneration = Long.MIN_VALUE;
 
     private TaxonomyIndex(Path path, Directory directory, ObjectMapper mapper) {
         this.path = path;
@@ -293,7 +299,15 @@ public final class TaxonomyIndex implements Closeable {
     }
 
     /**
-     * Runs a search on the latest committed content.
+     * Runs a search on the latest committed content: a search that starts after a commit finished, made
+     * by this process or another (an import, a classification), sees that commit or a later one.
+     *
+     * <p>Searches do not wait on each other. Each one lists the index folder to read the generation of
+     * its latest commit (a directory listing: no lock, no file opened), and only when that differs from
+     * the generation the searchers were last reopened on does it reopen them
+     * ({@link SearcherManager#maybeRefreshBlocking}, which opens just the segments that changed). So the
+     * searches that start right after a commit wait for one reopen, and all others share the current
+     * searcher.
      *
      * @param function the search
      * @param <T> its result
@@ -302,7 +316,10 @@ public final class TaxonomyIndex implements Closeable {
      */
     public <T> T search(SearchFunction<T> function) throws IOException {
         SearcherManager manager = searchers();
-        manager.maybeRefreshBlocking();
+        long latest = SegmentInfos.getLastCommitGeneration(directory);
+        if (latest != refreshedGeneration) {
+            reopen(manager, latest);
+        }
         IndexSearcher searcher = manager.acquire();
         try {
             return function.apply(searcher);
@@ -311,11 +328,28 @@ public final class TaxonomyIndex implements Closeable {
         }
     }
 
-    private synchronized SearcherManager searchers() throws IOException {
-        if (searchers == null) {
-            searchers = new SearcherManager(directory, null);
+    /**
+     * Reopens the searchers on the latest commit, one thread at a time, and remembers the commit
+     * generation read before, so that searches skip the reopen until another commit lands. Threads that
+     * race here may leave an older generation behind; the next search then reopens once more, finding
+     * nothing new, which is harmless.
+     */
+    private void reopen(SearcherManager manager, long generation) throws IOException {
+        manager.maybeRefreshBlocking();
+        refreshedGeneration = generation;
+    }
+
+    private SearcherManager searchers() throws IOException {
+        SearcherManager manager = searchers;
+        if (manager != null) {
+            return manager;
         }
-        return searchers;
+        synchronized (this) {
+            if (searchers == null) {
+                searchers = new SearcherManager(directory, null);
+            }
+            return searchers;
+        }
     }
 
     /**
@@ -336,8 +370,9 @@ public final class TaxonomyIndex implements Closeable {
      * @throws IOException if the index cannot be read
      */
     public void refresh() throws IOException {
-        if (searchers != null) {
-            searchers.maybeRefreshBlocking();
+        SearcherManager manager = searchers;
+        if (manager != null) {
+            reopen(manager, SegmentInfos.getLastCommitGeneration(directory));
         }
     }
 
@@ -348,17 +383,27 @@ public final class TaxonomyIndex implements Closeable {
      * @throws IOException if the index cannot be read
      */
     public SocHierarchy hierarchy() throws IOException {
-        return search(searcher -> {
-            TopDocs meta = searcher.search(new TermQuery(new Term(Documents.KIND, "meta")), 1);
-            if (meta.scoreDocs.length == 0) {
-                return SocHierarchy.builtIn();
-            }
-            Document doc = searcher.storedFields().document(meta.scoreDocs[0].doc);
-            JsonNode titles = codec.read(Documents.stored(doc, Documents.HIERARCHY));
-            Map<String, String> map = new HashMap<>();
-            titles.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
-            return SocHierarchy.builtIn().withTitles(map);
-        });
+        return search(this::hierarchy);
+    }
+
+    /**
+     * The SOC hierarchy as a searcher of this index sees it, for a search that needs it with other
+     * content of the same commit.
+     *
+     * @param searcher a searcher that {@link #search} gave
+     * @return the hierarchy
+     * @throws IOException if the index cannot be read
+     */
+    SocHierarchy hierarchy(IndexSearcher searcher) throws IOException {
+        TopDocs meta = searcher.search(new TermQuery(new Term(Documents.KIND, "meta")), 1);
+        if (meta.scoreDocs.length == 0) {
+            return SocHierarchy.builtIn();
+        }
+        Document doc = searcher.storedFields().document(meta.scoreDocs[0].doc);
+        JsonNode titles = codec.read(Documents.stored(doc, Documents.HIERARCHY));
+        Map<String, String> map = new HashMap<>();
+        titles.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
+        return SocHierarchy.builtIn().withTitles(map);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.moravec.engine.ScoringEngine;
 import dev.moravec.engine.Thresholds;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,8 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,6 +238,48 @@ class TaxonomyIndexTest {
             assertThat(reimported).as("another process imported").isNotEqualTo(imported);
             classify(index, EngineConfig.defaults(), "1");
             assertThat(index.version()).as("classified").isNotEqualTo(reimported);
+        }
+    }
+
+    @Test
+    void aSearchSeesEveryCommitThatFinishedBeforeItStartedAndSharesTheSearcherUntilThen() throws Exception {
+        try (TaxonomyIndex index = imported(); TaxonomyIndex otherProcess = TaxonomyIndex.open(dir.resolve("index"), mapper)) {
+            IndexSearcher first = index.search(searcher -> searcher);
+            IndexSearcher again = index.search(searcher -> searcher);
+            assertThat(again).as("nothing committed: the same searcher").isSameAs(first);
+
+            AtomicLong committed = new AtomicLong(index.version());
+            AtomicBoolean importing = new AtomicBoolean(true);
+            ExecutorService readers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> searches = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    searches.add(readers.submit(() -> {
+                        int count = 0;
+                        while (importing.get()) {
+                            long finished = committed.get();
+                            assertThat(index.version()).as("a commit that finished before the search")
+                                    .isGreaterThanOrEqualTo(finished);
+                            count++;
+                        }
+                        return count;
+                    }));
+                }
+                for (int i = 0; i < 6; i++) {
+                    otherProcess.replace(i % 2 == 0 ? StarterCatalog.release() : release, line -> { });
+                    committed.set(otherProcess.version());
+                }
+                importing.set(false);
+                for (Future<Integer> search : searches) {
+                    assertThat(search.get(30, TimeUnit.SECONDS)).isPositive();
+                }
+            } finally {
+                importing.set(false);
+                readers.shutdownNow();
+            }
+            assertThat(index.version()).isEqualTo(committed.get());
+            IndexSearcher reopened = index.search(searcher -> searcher);
+            assertThat(reopened).as("after other commits: a reopened searcher").isNotSameAs(first);
         }
     }
 
