@@ -5,6 +5,7 @@ import dev.moravec.api.TaskScorer;
 import dev.moravec.engine.internal.ComponentDiagnostics;
 import dev.moravec.engine.internal.FelixLog;
 import dev.moravec.engine.internal.FolderWatch;
+import dev.moravec.engine.internal.FrameworkStorage;
 import dev.moravec.engine.internal.ResolutionMessages;
 import dev.moravec.engine.internal.ScorerConfigurations;
 import dev.moravec.engine.internal.SystemPackages;
@@ -26,7 +27,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -109,7 +109,7 @@ public final class PluginHost implements AutoCloseable {
     public static PluginHost start(HostOptions options) throws PluginHostException {
         Path storage;
         try {
-            storage = Files.createTempDirectory("moravec-felix-");
+            storage = FrameworkStorage.create(Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new PluginHostException("cannot create the OSGi framework's cache folder in "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
@@ -633,15 +633,7 @@ public final class PluginHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            deleteQuietly(storage);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("could not delete {}: {}", dir, e.toString());
+            FrameworkStorage.delete(storage);
         }
     }
 }
