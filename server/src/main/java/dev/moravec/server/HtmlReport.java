@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.engine.BadInputException;
 import dev.moravec.engine.Thresholds;
-import dev.moravec.server.internal.JsonViews;
 import dev.moravec.server.internal.WebAssets;
 import dev.moravec.taxonomy.ImportReport;
 import dev.moravec.taxonomy.Rankings;

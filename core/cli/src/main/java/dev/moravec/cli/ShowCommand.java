@@ -1,10 +1,9 @@
 package dev.moravec.cli;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.engine.OccupationScore;
 import dev.moravec.engine.Quadrant;
+import dev.moravec.server.JsonViews;
 import dev.moravec.taxonomy.OccupationDetails;
 import dev.moravec.taxonomy.SocHierarchy;
 import dev.moravec.taxonomy.TaxonomyIndex;
@@ -49,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
                 printTable(out, detail);
             } else {
                 out.println(moravec.mapper.writer().with(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(json(detail)));
+                        .writeValueAsString(new JsonViews(moravec.mapper).occupation(detail)));
             }
             out.flush();
         }
@@ -103,53 +102,6 @@ final class ShowCommand implements Callable<Integer> {
             out.println("Emerging tasks (not yet rated by O*NET):");
             occupation.emergingTasks().forEach(t -> out.println("  - " + t));
         }
-    }
-
-    private ObjectNode json(OccupationDetails.Detail detail) {
-        var occupation = detail.occupation();
-        ObjectNode node = moravec.mapper.createObjectNode();
-        node.put("code", occupation.code());
-        node.put("title", occupation.title());
-        node.put("description", occupation.description());
-        if (occupation.jobZone() == null) {
-            node.putNull("jobZone");
-        } else {
-            node.put("jobZone", occupation.jobZone());
-        }
-        if (occupation.employment() == null) {
-            node.putNull("employment");
-        } else {
-            node.put("employment", Math.round(occupation.employment()));
-        }
-        ArrayNode path = node.putArray("family");
-        for (SocHierarchy.Node step : detail.path()) {
-            path.addObject().put("level", step.level().label()).put("code", step.code()).put("title", step.title());
-        }
-        OccupationScore score = detail.score();
-        if (score != null) {
-            OutputFormat.put(node, "score", score.score());
-            OutputFormat.put(node, "transferability", score.transferability());
-            OutputFormat.put(node, "verificationCost", score.verificationCost());
-            node.put("weighting", score.weighting().label());
-            ObjectNode shares = node.putObject("shares");
-            score.shares().forEach((q, share) -> shares.put(q.name(), dev.moravec.engine.catalog.VerdictWriter.round(share)));
-        }
-        ArrayNode tasks = node.putArray("tasks");
-        for (OccupationDetails.TaskLine task : detail.tasks()) {
-            ObjectNode t = tasks.addObject();
-            t.put("id", task.taskId());
-            t.put("statement", task.statement());
-            t.put("taskType", task.type());
-            t.put("weight", task.weight());
-            OutputFormat.put(t, "transferability", task.transferability());
-            OutputFormat.put(t, "verificationCost", task.verificationCost());
-            OutputFormat.put(t, "score", task.score());
-            t.put("quadrant", task.quadrant() == null ? null : task.quadrant().name());
-            task.evidence().forEach(t.putArray("evidence")::add);
-        }
-        ArrayNode emerging = node.putArray("emergingTasks");
-        occupation.emergingTasks().forEach(emerging::add);
-        return node;
     }
 
     private static String wrap(String text, int width) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.engine.Quadrant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,6 +99,18 @@ class TaxonomyCommandsTest {
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).contains("15-2021.00  Mathematicians").contains("major     15-0000  Computer and"
                 + " Mathematical Occupations").contains("Score:").contains("PURE_REASONING").contains("lexicon: ");
+
+        CliFixture.Run showJson = run("show", "15-2021.00", "--format", "json");
+        assertThat(showJson.exitCode()).as(showJson.err()).isZero();
+        JsonNode occupation = new ObjectMapper().readTree(showJson.out());
+        assertThat(occupation.path("code").asText()).isEqualTo("15-2021.00");
+        assertThat(occupation.path("family").get(0).path("code").asText()).isEqualTo("15-0000");
+        assertThat(occupation.path("score").isNumber()).isTrue();
+        // every quadrant has its share, zero or not, as the API's drill-down gives them
+        for (Quadrant quadrant : Quadrant.values()) {
+            assertThat(occupation.path("shares").path(quadrant.name()).isNumber()).as(quadrant.name()).isTrue();
+        }
+        assertThat(occupation.path("tasks").get(0).path("quadrant").asText()).isNotEmpty();
 
         CliFixture.Run info = run("taxonomy", "info");
         assertThat(info.out()).contains("Holds:      2 occupations, 4 tasks").contains("Classified: 20");

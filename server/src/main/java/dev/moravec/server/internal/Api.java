@@ -16,6 +16,7 @@ import dev.moravec.engine.ScoringEngine;
 import dev.moravec.engine.Verdict;
 import dev.moravec.engine.catalog.CatalogRecord;
 import dev.moravec.engine.catalog.JsonLinesVerdictWriter;
+import dev.moravec.server.JsonViews;
 import dev.moravec.server.ServerOptions;
 import dev.moravec.taxonomy.ImportReport;
 import dev.moravec.taxonomy.OccupationDetails;

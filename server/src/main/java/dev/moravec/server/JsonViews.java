@@ -1,4 +1,4 @@
-package dev.moravec.server.internal;
+package dev.moravec.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The JSON the API answers with and the report embeds, built from the taxonomy's records; one place,
- * so that the page and the report read the same shapes, which {@code openapi.json} documents.
+ * The JSON the API answers with, the report embeds and {@code moravec show --format json} prints, built
+ * from the taxonomy's records; one place, so that the page, the report and the command line give the
+ * same shapes, which {@code openapi.json} documents.
  */
 public final class JsonViews {
 
