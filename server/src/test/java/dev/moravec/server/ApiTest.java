@@ -130,7 +130,7 @@ class ApiTest {
     @Test
     void oversizedBodiesGet413AndOverlongBatches422() throws Exception {
         String big = "{\"statement\": \"" + "a".repeat((1 << 20) + 10) + "\"}";
-        assertThat(error(fixture.post("/api/classify", big), 413)).contains("larger than 1048576 bytes");
+        assertThat(error(fixture.post("/api/classify", big, true), 413)).contains("larger than 1048576 bytes");
         StringBuilder batch = new StringBuilder("{\"tasks\": [");
         for (int i = 0; i < 1001; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"statement\": \"Write reports\"}");
