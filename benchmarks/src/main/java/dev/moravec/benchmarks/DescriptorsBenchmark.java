@@ -58,10 +58,10 @@ public class DescriptorsBenchmark extends Benchmarks {
         OccupationProfile profile = new OccupationProfile("15-1252.00", "Software Developers", OptionalInt.of(4),
                 descriptors, tools, software);
         List<WorkActivity> activities = List.of(
-                new WorkActivity("4.A.3.b.1.I01.D01", "Write computer programming code.", "4.A.3.b.1.I01",
-                        "Program computer systems or production equipment.", "4.A.3.b.1", "Working with Computers"),
-                new WorkActivity("4.A.2.a.4.I03.D01", "Analyze data.", "4.A.2.a.4.I03", "Analyze scientific or"
-                        + " applied data.", "4.A.2.a.4", "Analyzing Data or Information"));
+                new WorkActivity("4.A.3.b.1.I01.D01", "Detailed activity one (bench text)", "4.A.3.b.1.I01",
+                        "Intermediate activity one (bench text)", "4.A.3.b.1", "Working with Computers"),
+                new WorkActivity("4.A.2.a.4.I03.D01", "Detailed activity two (bench text)", "4.A.2.a.4.I03",
+                        "Intermediate activity two (bench text)", "4.A.2.a.4", "Analyzing Data or Information"));
         context = ScoringContext.withTaxonomy(new TaxonomyView() {
             @Override
             public List<WorkActivity> activities(Task task) {

@@ -3,8 +3,12 @@ package dev.moravec.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moravec.engine.testing.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,12 +84,22 @@ class TaxonomyIT {
     void explainShowsTheEvidenceOfAllThreeScorersForATaskOfTheTaxonomy() throws Exception {
         Distribution.Run run = Distribution.run("explain", "--occupation", "49-3023.00", "--task", "23547", "--data", data);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Rebuild parts, such as crankshafts and cylinder blocks.  (task 23547 of the taxonomy)")
+        assertThat(run.out()).contains(statementOfTask("49-3023.00", "23547") + "  (task 23547 of the taxonomy)")
                 .contains("Occupation: 49-3023.00 Automotive Service Technicians and Mechanics")
                 .containsPattern("descriptors +\\S+ +OK .*activity 'Repairing and Maintaining Mechanical Equipment'")
                 .containsPattern("lexicon +\\S+ +OK ")
                 .containsPattern("semantic +\\S+ +OK .*learned exposure layer")
                 .contains("(similarity 0.")
                 .contains("Verdict:    LAGGING");
+    }
+
+    /** A task's statement as the release gives it, read from the release rather than copied here. */
+    private static String statementOfTask(String code, String id) throws IOException {
+        try (Stream<String> lines = Files.lines(TestData.onetTaskStatements(), StandardCharsets.UTF_8)) {
+            return lines.map(line -> line.split("\t"))
+                    .filter(fields -> fields.length > 2 && fields[0].equals(code) && fields[1].equals(id))
+                    .map(fields -> fields[2].strip()).findFirst()
+                    .orElseThrow(() -> new AssertionError("task " + id + " of " + code + " is not in the release"));
+        }
     }
 }
