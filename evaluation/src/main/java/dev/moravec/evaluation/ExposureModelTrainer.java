@@ -74,27 +74,26 @@ public final class ExposureModelTrainer {
         GroupedFolds split = GroupedFolds.assign(groups, folds, seed);
         Map<Double, Double> aucs = new LinkedHashMap<>();
         double best = PENALTIES[0];
+        List<LogisticModel> foldModels = null; // the best penalty's, kept: fitting is deterministic
         for (double penalty : PENALTIES) {
             double[] predicted = new double[tasks.size()];
+            List<LogisticModel> models = new ArrayList<>();
             for (int fold = 0; fold < split.folds(); fold++) {
                 int[] fitting = split.fitting(fold);
                 LogisticModel model = LogisticModel.fit(rows(x, fitting), labels(y, fitting), penalty);
+                models.add(model);
                 for (int i : split.checking(fold)) {
                     predicted[i] = model.probability(x[i]);
                 }
             }
             double auc = Metrics.auc(predicted, y);
             aucs.put(penalty, auc);
-            if (auc > aucs.get(best)) {
+            if (foldModels == null || auc > aucs.get(best)) {
                 best = penalty;
+                foldModels = models;
             }
         }
         LogisticModel model = LogisticModel.fit(x, y, best);
-        List<LogisticModel> foldModels = new ArrayList<>();
-        for (int fold = 0; fold < split.folds(); fold++) {
-            int[] fitting = split.fitting(fold);
-            foldModels.add(LogisticModel.fit(rows(x, fitting), labels(y, fitting), best));
-        }
         int positives = 0;
         for (boolean positive : y) {
             positives += positive ? 1 : 0;

@@ -83,8 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report = evaluator.evaluate(data.labels(), data.joined(), data.config());
             if (format == ReportFormat.json) {
                 out.println(moravec.mapper.writerWithDefaultPrettyPrinter().writeValueAsString(new ReportJson(
-                        moravec.mapper).evaluation(report, host.configFile(moravec.environment) == null ? null
-                                : host.configFile(moravec.environment).toString())));
+                        moravec.mapper).evaluation(report, java.util.Objects.toString(host.configFile(moravec.environment), null))));
             } else {
                 new ReportTable(out).evaluation(report);
             }

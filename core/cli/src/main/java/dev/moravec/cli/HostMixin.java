@@ -38,11 +38,8 @@ final class HostMixin {
      * @throws BadInputException if the file is wrong
      */
     EngineConfig config(Environment environment, ObjectMapper mapper) throws BadInputException {
-        if (config != null) {
-            return EngineConfig.read(config, mapper);
-        }
-        Path shipped = environment.defaultConfig();
-        return Files.isRegularFile(shipped) ? EngineConfig.read(shipped, mapper) : EngineConfig.defaults();
+        Path file = configFile(environment);
+        return file == null ? EngineConfig.defaults() : EngineConfig.read(file, mapper);
     }
 
     /**

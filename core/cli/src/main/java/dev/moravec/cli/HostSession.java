@@ -92,7 +92,8 @@ final class HostSession implements AutoCloseable {
      *     for the data folder's index, if there is one
      * @param working true for a command that rates: it watches the plugins folder, so jars added,
      *     replaced or removed while it runs take effect, and wrong scorer settings stop it; false for a
-     *     command that inspects the plugins, which reports wrong settings instead
+     *     command that inspects the plugins, which reports wrong settings instead and rates nothing, so
+     *     it opens no taxonomy index
      * @return the session
      * @throws BadInputException if the configuration file or a scorer's settings are wrong
      * @throws PluginHostException if the framework cannot start
@@ -114,7 +115,7 @@ final class HostSession implements AutoCloseable {
         Path data = options.data.dir(environment);
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
         EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
-        boolean ownsTaxonomy = taxonomyIndex == null;
+        boolean ownsTaxonomy = taxonomyIndex == null && working;
         // the index opens while the framework starts: both take a good part of start-up
         FutureTask<TaxonomyIndex> opening = ownsTaxonomy
                 ? new FutureTask<>(() -> Taxonomies.openIfPresent(environment, options.data, mapper)) : null;

@@ -16,11 +16,8 @@ import dev.moravec.engine.ScorerSetting;
 import dev.moravec.engine.ScorerSettings;
 import dev.moravec.engine.ScoringEngine;
 import dev.moravec.engine.Verdict;
-import dev.moravec.engine.catalog.CatalogEntry;
-import dev.moravec.engine.catalog.CatalogReader;
-import dev.moravec.engine.catalog.CatalogReaders;
-import dev.moravec.engine.catalog.CatalogRecord;
 import dev.moravec.taxonomy.StarterCatalog;
+import dev.moravec.taxonomy.TaxonomyTask;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -368,6 +365,8 @@ final class PluginsCommand {
             try (HostSession session = inspect()) {
                 PluginHost host = session.host();
                 boolean found = false;
+                boolean disabled = record.disabled(folder).contains(id);
+                Map<String, InstalledPlugins.Jar> jars = record.jars(folder);
                 List<PluginStatus> plugins = host.plugins();
                 for (PluginStatus plugin : plugins) {
                     List<ScorerHandle> scorers = plugin.scorers().stream().filter(s -> s.id().equals(id)).toList();
@@ -376,9 +375,9 @@ final class PluginsCommand {
                             out.println();
                         }
                         found = true;
-                        printScorer(out, session, plugin, scorer, config, record.disabled(folder).contains(id));
+                        printScorer(out, session, plugin, scorer, config, disabled);
                     }
-                    InstalledPlugins.Jar entry = record.jars(folder).get(plugin.file().getFileName().toString());
+                    InstalledPlugins.Jar entry = jars.get(plugin.file().getFileName().toString());
                     if (scorers.isEmpty() && entry != null && entry.scorers().contains(id)) {
                         if (found) {
                             out.println();
@@ -409,8 +408,8 @@ final class PluginsCommand {
             out.println("State:     " + state);
             printJar(out, host, plugin);
             ScorerSettings weights = config.scorer(scorer.id());
-            out.println("Config:    weight T " + number(weights.weight(Axis.TRANSFERABILITY)) + " / V "
-                    + number(weights.weight(Axis.VERIFICATION_COST)) + (weights.enabled() ? "" : ", disabled")
+            out.println("Config:    weight T " + ReportTable.number(weights.weight(Axis.TRANSFERABILITY)) + " / V "
+                    + ReportTable.number(weights.weight(Axis.VERIFICATION_COST)) + (weights.enabled() ? "" : ", disabled")
                     + " (" + Optional.ofNullable(options.configFile(moravec().environment)).map(Path::toString)
                             .orElse("built-in defaults") + ")");
             List<ScorerSetting> settings = host.settings(scorer);
@@ -458,7 +457,7 @@ final class PluginsCommand {
             ScorerRegistry alone = new ScorerRegistry();
             ScorerHandle probe = alone.add(scorer.scorer(), scorer.info(), scorer.origin());
             Map<RatingStatus, Integer> counts = new EnumMap<>(RatingStatus.class);
-            try (ScoringEngine engine = new ScoringEngine(alone, config.disabling(List.of()), 2)) {
+            try (ScoringEngine engine = new ScoringEngine(alone, config, 2)) {
                 for (Verdict verdict : engine.classify(tasks)) {
                     for (ScorerOutcome outcome : verdict.outcomes()) {
                         counts.merge(outcome.status(), 1, Integer::sum);
@@ -473,25 +472,12 @@ final class PluginsCommand {
             probe.failureReasons().forEach((reason, count) -> out.println("           " + count + " x " + reason));
         }
 
-        private List<Task> starterTasks() throws Exception {
-            List<Task> tasks = new ArrayList<>();
-            CatalogReaders readers = new CatalogReaders(moravec().mapper);
-            try (CatalogReader reader = readers.open(StarterCatalog.NAME, StarterCatalog.open(), Optional.empty())) {
-                for (CatalogEntry entry = reader.next(); entry != null; entry = reader.next()) {
-                    if (entry instanceof CatalogRecord r) {
-                        tasks.add(r.task());
-                    }
-                }
-            }
-            return tasks;
+        private static List<Task> starterTasks() {
+            return StarterCatalog.release().tasks().stream().map(TaxonomyTask::task).toList();
         }
 
         private static String quoted(String value) {
             return value == null ? "-" : value.isEmpty() ? "\"\"" : value;
-        }
-
-        private static String number(double value) {
-            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
         }
     }
 

@@ -274,7 +274,7 @@ public final class VectorCache implements AutoCloseable {
             }
             for (int i = 0; i < n; i++) {
                 hashes.get(i * recordSize, hash);
-                if (find(table, hash) < 0) {
+                if (lookup(table, hash) == null) {
                     add(key(hash), first + i);
                 }
             }
@@ -297,22 +297,23 @@ public final class VectorCache implements AutoCloseable {
         return key == 0 ? 1 : key;
     }
 
-    /** @return the record number of a hash, or -1 */
-    private long find(Table in, byte[] hash) throws IOException {
+    /** @return the vector a hash has in an index, or {@code null} when the index has none */
+    private float[] lookup(Table in, byte[] hash) throws IOException {
         long key = key(hash);
         for (long slot = in.start(key), probes = 0; probes < in.capacity; slot = (slot + 1) & in.mask, probes++) {
             long found = in.key(slot);
             if (found == 0) {
-                return -1;
+                return null;
             }
             if (found == key) {
                 long record = in.record(slot);
-                if (record >= 0 && read(record, hash) != null) {
-                    return record;
+                float[] vector = record >= 0 ? read(record, hash) : null;
+                if (vector != null) {
+                    return vector;
                 }
             }
         }
-        return -1;
+        return null;
     }
 
     /** Reads a record and returns its vector, or {@code null} when it is not there or has another hash. */
@@ -370,23 +371,7 @@ public final class VectorCache implements AutoCloseable {
      * @throws IOException if the vectors file cannot be read
      */
     public float[] get(byte[] hash) throws IOException {
-        Table current = table;
-        long key = key(hash);
-        for (long slot = current.start(key), probes = 0; probes < current.capacity;
-                slot = (slot + 1) & current.mask, probes++) {
-            long found = current.key(slot);
-            if (found == 0) {
-                return null;
-            }
-            if (found == key) {
-                long record = current.record(slot);
-                float[] vector = record >= 0 ? read(record, hash) : null;
-                if (vector != null) {
-                    return vector;
-                }
-            }
-        }
-        return null;
+        return lookup(table, hash);
     }
 
     /**
@@ -404,7 +389,7 @@ public final class VectorCache implements AutoCloseable {
             List<byte[]> added = new java.util.ArrayList<>(hashes.size());
             for (int i = 0; i < hashes.size(); i++) {
                 byte[] hash = hashes.get(i);
-                if (find(table, hash) >= 0 || added.stream().anyMatch(h -> Arrays.equals(h, hash))) {
+                if (lookup(table, hash) != null || added.stream().anyMatch(h -> Arrays.equals(h, hash))) {
                     continue;
                 }
                 buffer.put(hash);

@@ -168,9 +168,10 @@ public final class PluginHost implements AutoCloseable {
             for (Path file : bundles) {
                 installed.add(context.installBundle(file.toUri().toString()));
             }
+            // FileInstall starts only to watch, after the plugins are in (see watch())
+            Bundle fileInstall = FolderWatch.find(context);
             for (Bundle bundle : installed) {
-                // FileInstall starts only to watch, after the plugins are in (see watch())
-                if (!isFragment(bundle) && !bundle.equals(FolderWatch.find(context))) {
+                if (!isFragment(bundle) && !bundle.equals(fileInstall)) {
                     bundle.start();
                 }
             }

@@ -167,13 +167,6 @@ public final class ScorerHandle {
         }
     }
 
-    /** @return whether the scorer's service went away */
-    public boolean isRetired() {
-        synchronized (leaseLock) {
-            return retired;
-        }
-    }
-
     /** Records a rating (or an abstention) and ends a run of failures. */
     void recordRated() {
         rated.increment();

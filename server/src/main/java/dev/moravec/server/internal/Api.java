@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -137,7 +138,17 @@ public final class Api {
 
     void classify(Context ctx) throws IOException {
         byte[] body = body(ctx);
-        ClassifyRequests.Parsed parsed = new ClassifyRequests(mapper, options.maxBatch(), this::title).parse(body);
+        ClassifyRequests.Parsed parsed = new ClassifyRequests(mapper, options.maxBatch(), new Function<>() {
+            private Map<String, String> known; // checked against the index once per request, when first needed
+
+            @Override
+            public Optional<String> apply(String code) {
+                if (known == null) {
+                    known = titles();
+                }
+                return Optional.ofNullable(known.get(code));
+            }
+        }).parse(body);
         List<Verdict> verdicts = rate(parsed.records().stream().map(CatalogRecord::task).toList());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
@@ -291,18 +302,25 @@ public final class Api {
     }
 
     private Optional<String> title(String code) {
+        return Optional.ofNullable(titles().get(code));
+    }
+
+    /**
+     * The occupations' titles by code, read again once the index has changed, as after a
+     * 'moravec taxonomy import' while serving; none when the index cannot be read.
+     */
+    private Map<String, String> titles() {
         Titles known = titles;
         try {
-            // read again once the index has changed, as after a 'moravec taxonomy import' while serving
             long version = index.version();
             if (known == null || known.version() != version) {
                 known = new Titles(version, new OccupationDetails(index).titles());
                 titles = known;
             }
         } catch (IOException e) {
-            return Optional.empty();
+            return Map.of();
         }
-        return Optional.ofNullable(known.byCode().get(code));
+        return known.byCode();
     }
 
     private void json(Context ctx, JsonNode node) throws IOException {

@@ -32,11 +32,6 @@ public final class WebAssets {
         this.chartJsVersion = pom.getProperty("version");
     }
 
-    /** @return the Chart.js version the WebJar holds */
-    public String chartJsVersion() {
-        return chartJsVersion;
-    }
-
     /** @return the path the server serves Chart.js at (its WebJar path under {@code /webjars/}) */
     public String chartJsPath() {
         return "/webjars/chart.js/" + chartJsVersion + "/dist/chart.umd.js";

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Writes verdicts as CSV with a header: the fields of the JSON Lines record flattened, five columns
+ * Writes verdicts as CSV records under the header {@link #header(List)} gives: the fields of the JSON Lines record flattened, five columns
  * per scorer ({@code <id>.status}, {@code .transferability}, {@code .verificationCost},
  * {@code .confidence}, {@code .evidence}, the last holding the evidence joined by {@code " | "} or
  * the reason of a failure), and the carried-through input fields as one JSON object in {@code fields}.
@@ -31,31 +31,19 @@ public final class CsvVerdictWriter implements VerdictWriter {
     private final List<String> scorerIds;
 
     /**
-     * A writer that starts with the header.
+     * A writer of records without the header, which {@link #header(List)} gives: the records may continue
+     * a file that has it.
      *
      * @param out where to write; the writer owns it
      * @param mapper the mapper the {@code fields} column is written with
      * @param scorerIds the scorers whose columns to write, in order
-     * @throws IOException if the header cannot be written
+     * @throws IOException if the generator cannot be created
      */
     public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds) throws IOException {
-        this(out, mapper, scorerIds, true);
-    }
-
-    /**
-     * @param out where to write; the writer owns it
-     * @param mapper the mapper the {@code fields} column is written with
-     * @param scorerIds the scorers whose columns to write, in order
-     * @param header whether to start with the header; not when the records continue a file that has it
-     * @throws IOException if the header cannot be written
-     */
-    public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds, boolean header)
-            throws IOException {
         this.mapper = mapper;
         this.scorerIds = List.copyOf(scorerIds);
-        CsvSchema schema = schema(scorerIds);
         this.csv = new CsvMapper().getFactory().createGenerator(out);
-        csv.setSchema(header ? schema.withHeader() : schema);
+        csv.setSchema(schema(scorerIds));
     }
 
     private static CsvSchema schema(List<String> scorerIds) {

@@ -66,7 +66,7 @@ public interface VerdictFormat {
 
             @Override
             public VerdictWriter open(OutputStream out) throws IOException {
-                return new CsvVerdictWriter(out, mapper, ids, false);
+                return new CsvVerdictWriter(out, mapper, ids);
             }
         };
     }
