@@ -62,10 +62,6 @@ public final class ClassifyRequests {
      * @throws ApiException 400 for a body that is not JSON or not tasks, 422 for a batch over the limit
      */
     public Parsed parse(byte[] body) {
-        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw new ApiException(400, "send a JSON body: one task {\"statement\": \"...\"} or"
-                    + " {\"tasks\": [{\"id\": \"1\", \"statement\": \"...\", \"occupation\": \"15-1252.00\"}, ...]}");
-        }
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -74,6 +70,10 @@ public final class ClassifyRequests {
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new ApiException(400, "the body cannot be read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) { // an empty or blank body
+            throw new ApiException(400, "send a JSON body: one task {\"statement\": \"...\"} or"
+                    + " {\"tasks\": [{\"id\": \"1\", \"statement\": \"...\", \"occupation\": \"15-1252.00\"}, ...]}");
         }
         if (!(root instanceof ObjectNode object)) {
             throw new ApiException(400, "the body must be a JSON object: one task, or {\"tasks\": [...]}");
@@ -96,12 +96,14 @@ public final class ClassifyRequests {
         } else {
             tasks.add(object);
         }
-        List<CatalogRecord> records = new ArrayList<>(tasks.size());
-        for (int i = 0; i < tasks.size(); i++) {
-            if (!(tasks.get(i) instanceof ObjectNode task)) {
-                throw new ApiException(400, where(batch, i) + "is not a JSON object");
-            }
-            records.add(read(normalise(task, i), batch, i));
+        // the tasks up to the first that is not an object are read; errors come in the order of the tasks
+        ArrayNode objects = mapper.createArrayNode();
+        while (objects.size() < tasks.size() && tasks.get(objects.size()) instanceof ObjectNode task) {
+            objects.add(normalise(task, objects.size()));
+        }
+        List<CatalogRecord> records = read(objects, batch);
+        if (objects.size() < tasks.size()) {
+            throw new ApiException(400, where(batch, objects.size()) + "is not a JSON object");
         }
         return new Parsed(batch, records);
     }
@@ -121,31 +123,37 @@ public final class ClassifyRequests {
         return copy;
     }
 
-    private CatalogRecord read(ObjectNode task, boolean batch, int position) {
+    // one reader for the request's tasks, each read as a catalog record of a JSON array
+    private List<CatalogRecord> read(ArrayNode tasks, boolean batch) {
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(mapper.createArrayNode().add(task));
+            json = mapper.writeValueAsBytes(tasks);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON tree is always writable", e);
         }
+        List<CatalogRecord> records = new ArrayList<>(tasks.size());
         try (CatalogReader reader = readers.open("request", new ByteArrayInputStream(json), Optional.of(CatalogFormat.JSON))) {
-            CatalogEntry entry = reader.next();
-            if (entry instanceof Rejection rejection) {
-                throw new ApiException(400, where(batch, position) + (rejection.field() == null ? ""
-                        : "field '" + rejection.field() + "': ") + rejection.reason());
-            }
-            CatalogRecord record = (CatalogRecord) entry;
-            String code = record.task().occupationCode();
-            if (record.occupationTitle() == null && code != null) {
-                Optional<String> title = titles.apply(code);
-                if (title.isPresent()) {
-                    record = new CatalogRecord(record.source(), record.line(), record.task(), title.get(), record.fields());
+            while (records.size() < tasks.size()) {
+                CatalogEntry entry = reader.next();
+                if (entry instanceof Rejection rejection) {
+                    throw new ApiException(400, where(batch, records.size()) + (rejection.field() == null ? ""
+                            : "field '" + rejection.field() + "': ") + rejection.reason());
                 }
+                CatalogRecord record = (CatalogRecord) entry;
+                String code = record.task().occupationCode();
+                if (record.occupationTitle() == null && code != null) {
+                    Optional<String> title = titles.apply(code);
+                    if (title.isPresent()) {
+                        record = new CatalogRecord(record.source(), record.line(), record.task(), title.get(),
+                                record.fields());
+                    }
+                }
+                records.add(record);
             }
-            return record;
         } catch (IOException | BadInputException e) {
-            throw new ApiException(400, where(batch, position) + e.getMessage());
+            throw new ApiException(400, where(batch, records.size()) + e.getMessage());
         }
+        return records;
     }
 
     private static String where(boolean batch, int position) {
