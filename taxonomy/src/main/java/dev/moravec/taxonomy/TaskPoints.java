@@ -102,12 +102,18 @@ public final class TaskPoints {
             int count = searcher.count(tasks);
             TopDocs top = searcher.search(scored, Math.max(1, count), Sort.INDEXORDER);
             ScoreDoc[] docs = top.scoreDocs;
+            // counted from the indexed terms, without reading a stored field of every task
             Map<Quadrant, Integer> quadrants = new TreeMap<>();
-            StoredFields fields = searcher.storedFields();
-            for (ScoreDoc doc : docs) {
-                Document stored = fields.document(doc.doc, Set.of(Documents.QUADRANT));
-                quadrants.merge(Quadrant.valueOf(Documents.stored(stored, Documents.QUADRANT)), 1, Integer::sum);
+            for (Quadrant quadrant : Quadrant.values()) {
+                int inQuadrant = searcher.count(new BooleanQuery.Builder()
+                        .add(scored, BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(Documents.QUADRANT, quadrant.name())), BooleanClause.Occur.FILTER)
+                        .build());
+                if (inQuadrant > 0) {
+                    quadrants.put(quadrant, inQuadrant);
+                }
             }
+            StoredFields fields = searcher.storedFields();
             List<Point> points = new ArrayList<>(Math.min(limit, docs.length));
             double step = docs.length <= limit ? 1.0 : (double) docs.length / limit;
             for (int i = 0; i < Math.min(limit, docs.length); i++) {

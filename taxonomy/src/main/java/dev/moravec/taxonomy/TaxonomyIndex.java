@@ -152,9 +152,8 @@ public final class TaxonomyIndex implements Closeable {
         if (!exists()) {
             return Map.of();
         }
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return reader.getIndexCommit().getUserData();
-        }
+        // the commit point alone (segments_N), without opening the segments as a reader would
+        return SegmentInfos.readLatestCommit(directory).getUserData();
     }
 
     /**

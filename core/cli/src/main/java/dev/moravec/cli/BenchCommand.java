@@ -151,28 +151,6 @@ final class BenchCommand {
                 }
             }
         }
-
-        static long percentile(List<Long> values, int percentile) {
-            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-            int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-        }
-
-        private static double seconds(long nanos) {
-            return nanos / 1e9;
-        }
-
-        private static double millis(long nanos) {
-            return nanos / 1e6;
-        }
-
-        static void deleteRecursively(Path dir) throws IOException {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
     }
 
     /** {@code moravec bench scorers SOURCE}. */
@@ -238,7 +216,7 @@ final class BenchCommand {
                 }
                 out.flush();
             } finally {
-                TaxonomyBench.deleteRecursively(scratch);
+                deleteRecursively(scratch);
             }
             return ExitCodes.OK;
         }
@@ -290,10 +268,6 @@ final class BenchCommand {
             } finally {
                 pool.shutdownNow();
             }
-        }
-
-        private static double seconds(long nanos) {
-            return nanos / 1e9;
         }
     }
 
@@ -359,13 +333,13 @@ final class BenchCommand {
                                     + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                             Format.count(result.requests()), clients, result.elapsed().toMillis() / 1000.0,
                             result.requests() / Math.max(1e-9, result.elapsed().toNanos() / 1e9),
-                            Format.count(result.errors()), millis(LoadCheck.percentile(all, 50)),
-                            millis(LoadCheck.percentile(all, 99)), millis(LoadCheck.percentile(all, 100)));
+                            Format.count(result.errors()), millis(percentile(all, 50)),
+                            millis(percentile(all, 99)), millis(percentile(all, 100)));
                     for (LoadCheck.Kind kind : LoadCheck.Kind.values()) {
                         List<Long> nanos = result.nanos().get(kind);
                         out.printf(Locale.ROOT, "    %-10s %s requests: p50 %.2f ms, p99 %.2f ms%n",
                                 kind.name().toLowerCase(Locale.ROOT), Format.count(nanos.size()),
-                                millis(LoadCheck.percentile(nanos, 50)), millis(LoadCheck.percentile(nanos, 99)));
+                                millis(percentile(nanos, 50)), millis(percentile(nanos, 99)));
                     }
                     result.errorSamples().forEach(e -> out.println("  error: " + e));
                     out.flush();
@@ -373,13 +347,46 @@ final class BenchCommand {
                 }
             } finally {
                 if (scratch != null) {
-                    TaxonomyBench.deleteRecursively(scratch);
+                    deleteRecursively(scratch);
                 }
             }
         }
 
-        private static double millis(long nanos) {
-            return nanos / 1e6;
+    }
+
+    /**
+     * The value below which a share of the values lie (nearest rank).
+     *
+     * @param values the values, in any order
+     * @param percentile the share, from 0 to 100
+     * @return the value, or 0 when there are none
+     */
+    static long percentile(List<Long> values, int percentile) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Deletes a folder and all in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

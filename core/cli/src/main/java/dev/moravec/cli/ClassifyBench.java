@@ -179,7 +179,7 @@ final class ClassifyBench implements Callable<Integer> {
                 rawTexts = texts.size();
                 rawSeconds = rawModel(texts);
                 first = run(launcher, scratch, "all default scorers, first run", List.of("classify", subset.toString()));
-                deleteRecursively(dataDir.resolve("cache"));
+                BenchCommand.deleteRecursively(dataDir.resolve("cache"));
                 semanticFirst = run(launcher, scratch, "semantic alone, first run", List.of("classify", subset.toString(),
                         "--config", semantic.toString()));
                 List<String> again = new ArrayList<>(List.of("classify"));
@@ -205,7 +205,7 @@ final class ClassifyBench implements Callable<Integer> {
             out.flush();
         } finally {
             if (!keep) {
-                deleteRecursively(scratch);
+                BenchCommand.deleteRecursively(scratch);
             }
         }
         return ExitCodes.OK;
@@ -393,12 +393,6 @@ final class ClassifyBench implements Callable<Integer> {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            BenchCommand.TaxonomyBench.deleteRecursively(dir);
         }
     }
 }

@@ -160,15 +160,4 @@ final class LoadCheck {
         };
         return request.timeout(Duration.ofSeconds(30)).build();
     }
-
-    /**
-     * A percentile of latencies.
-     *
-     * @param values latencies in nanoseconds
-     * @param percentile from 1 to 100
-     * @return the value at that percentile, in nanoseconds; 0 without values
-     */
-    static long percentile(List<Long> values, int percentile) {
-        return values.isEmpty() ? 0 : BenchCommand.TaxonomyBench.percentile(values, percentile);
-    }
 }

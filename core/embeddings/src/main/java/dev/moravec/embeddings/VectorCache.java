@@ -61,6 +61,7 @@ public final class VectorCache implements AutoCloseable {
     private final int recordSize;
     private final FileChannel channel;
     private final ThreadLocal<ByteBuffer> recordBuffers;
+    /** SHA-256 that has read the model id: each text's hash continues a clone of it. */
     private final MessageDigest digest;
     private volatile Table table;
 
@@ -130,6 +131,8 @@ public final class VectorCache implements AutoCloseable {
         this.recordBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(recordSize).order(ByteOrder.LITTLE_ENDIAN));
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
+            digest.update(model.getBytes(StandardCharsets.UTF_8)); // every hash starts with the model id
+            digest.update((byte) 0);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -358,8 +361,6 @@ public final class VectorCache implements AutoCloseable {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests can be cloned", e);
         }
-        sha.update(model.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
         return sha.digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -387,9 +388,10 @@ public final class VectorCache implements AutoCloseable {
             long records = records();
             ByteBuffer buffer = ByteBuffer.allocate(recordSize * hashes.size()).order(ByteOrder.LITTLE_ENDIAN);
             List<byte[]> added = new java.util.ArrayList<>(hashes.size());
+            java.util.Set<ByteBuffer> seen = new java.util.HashSet<>();
             for (int i = 0; i < hashes.size(); i++) {
                 byte[] hash = hashes.get(i);
-                if (lookup(table, hash) != null || added.stream().anyMatch(h -> Arrays.equals(h, hash))) {
+                if (lookup(table, hash) != null || !seen.add(ByteBuffer.wrap(hash))) {
                     continue;
                 }
                 buffer.put(hash);
