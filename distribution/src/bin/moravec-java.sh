@@ -1,5 +1,7 @@
-# Finds a JDK 21 or later for Moravec; sourced by bin/moravec, ./moravec and ./mvnw (bash).
-# Sets MORAVEC_JAVA_HOME and MORAVEC_JAVA_VERSION (the feature version, e.g. 25), or returns 1.
+# Finds a JDK 21 or later for Moravec, and the JVM flags it needs; sourced by bin/moravec, the bench
+# launcher, ./moravec and .ci/run (bash).
+# moravec_find_java sets MORAVEC_JAVA_HOME and MORAVEC_JAVA_VERSION (the feature version, e.g. 25), or
+# returns 1; moravec_jvm_flags then sets the array MORAVEC_JVM_FLAGS.
 # Looks at, in order: $MORAVEC_JAVA_HOME, $JAVA_HOME, the java on the PATH, then the common install
 # folders (/usr/lib/jvm, /usr/java, /opt/java, /opt/jdk*, ~/.sdkman, ~/.jdks, macOS JavaVirtualMachines),
 # taking the newest there.
@@ -56,4 +58,12 @@ moravec: no JDK 21 or later found. Moravec needs Java 21+ (it uses Lucene 10).
   ~/.sdkman and ~/.jdks. Install one (for example Temurin 21 or 25 from https://adoptium.net, or
   'apt install openjdk-21-jdk'), then set JAVA_HOME to it or put its bin/ on your PATH.
 MSG
+}
+
+moravec_jvm_flags() { # the flags the found JDK supports: Lucene's SIMD, native access, Felix's Unsafe use
+  MORAVEC_JVM_FLAGS=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+  # a flag the JVM does not know stops it: this one exists from JDK 23 on (Felix uses sun.misc.Unsafe)
+  if [[ $MORAVEC_JAVA_VERSION -ge 23 ]]; then
+    MORAVEC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
 }

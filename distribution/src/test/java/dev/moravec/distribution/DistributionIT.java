@@ -4,23 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.HostOptions;
-import dev.moravec.engine.InstalledPlugins;
-import dev.moravec.engine.VerifiedPlugins;
-import dev.moravec.engine.PluginHost;
-import dev.moravec.engine.Quadrant;
-import dev.moravec.engine.ScoringEngine;
-import dev.moravec.engine.catalog.CatalogClassifier;
-import dev.moravec.engine.catalog.CatalogReaders;
-import dev.moravec.engine.catalog.CatalogSource;
-import dev.moravec.engine.catalog.OnError;
-import dev.moravec.engine.catalog.RunOutput;
-import dev.moravec.engine.catalog.RunSummary;
-import dev.moravec.engine.catalog.VerdictFormat;
-import dev.moravec.engine.testing.TestBundles;
-import dev.moravec.engine.testing.TestData;
-import dev.moravec.taxonomy.StarterCatalog;
+import dev.moravec.catalog.CatalogClassifier;
+import dev.moravec.catalog.CatalogReaders;
+import dev.moravec.catalog.CatalogSource;
+import dev.moravec.catalog.OnError;
+import dev.moravec.catalog.RunOutput;
+import dev.moravec.catalog.RunSummary;
+import dev.moravec.catalog.VerdictFormat;
+import dev.moravec.host.HostOptions;
+import dev.moravec.host.InstalledPlugins;
+import dev.moravec.host.PluginHost;
+import dev.moravec.host.PluginTrust;
+import dev.moravec.host.VerifiedPlugins;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Quadrant;
+import dev.moravec.scoring.ScoringEngine;
+import dev.moravec.taxonomy.sources.StarterCatalog;
+import dev.moravec.testing.TestBundles;
+import dev.moravec.testing.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,10 +54,13 @@ class DistributionIT {
                     .hasSizeGreaterThanOrEqualTo(6)
                     .allSatisfy((bundle, state) -> assertThat(state).as(bundle).isEqualTo("ACTIVE"));
             assertThat(host.registry().active()).extracting(h -> h.id()).contains("descriptors", "lexicon");
-            assertThat(host.plugins()).allSatisfy(p -> assertThat(p.trust()).startsWith("shipped with Moravec"));
+            assertThat(host.plugins()).allSatisfy(p -> {
+                assertThat(p.trust().kind()).isEqualTo(PluginTrust.Kind.SHIPPED);
+                assertThat(p.trust().reason()).startsWith("shipped with Moravec");
+            });
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RunSummary summary = new CatalogClassifier(engine, new CatalogReaders(mapper), StarterCatalog::title, 100, 2)
+            RunSummary summary = new CatalogClassifier(engine::classify, new CatalogReaders(mapper), StarterCatalog::title, 100, 2)
                     .run(List.of(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty())),
                             Optional.empty(), new RunOutput(VerdictFormat.jsonLines(mapper), false, out,
                                     OutputStream.nullOutputStream(), mapper), OnError.FAIL, (r, b) -> {});
@@ -159,9 +163,9 @@ class DistributionIT {
             Files.copy(jar, plugins.resolve(jar.getFileName()));
         }
         TestBundles.build(plugins.resolve("sleepy.jar"), "test.sleepy", "1.0.0",
-                "dev.moravec.engine.testplugins.sleepy", Map.of());
+                "dev.moravec.testing.plugins.sleepy", Map.of());
         TestBundles.build(plugins.resolve("throwing.jar"), "test.throwing", "1.0.0",
-                "dev.moravec.engine.testplugins.throwing", Map.of());
+                "dev.moravec.testing.plugins.throwing", Map.of());
         Files.writeString(plugins.resolve("broken.jar"), "not a zip");
         Path config = Files.writeString(dir.resolve("config.json"), "{\"taskTimeLimitMillis\": 300}");
         Path input = Files.writeString(dir.resolve("tasks.csv"),

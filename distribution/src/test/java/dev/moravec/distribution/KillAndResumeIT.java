@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code classify --resume} after real kills: the launcher's JVM is killed with SIGKILL (no shutdown
@@ -44,8 +44,7 @@ class KillAndResumeIT {
             assertThat(Distribution.run(env, "plugins", "disable", id).exitCode()).isZero();
         }
         Path catalog = dir.resolve("catalog.tsv.gz");
-        assertThat(Distribution.run(env, "bench", "generate", "--tasks", Integer.toString(TASKS), "--seed", "3",
-                "--out", catalog.toString()).exitCode()).isZero();
+        writeCatalog(catalog, TASKS);
 
         Path whole = dir.resolve("whole-" + name);
         Distribution.Run wholeRun = Distribution.run(env, "classify", catalog.toString(), "--out", whole.toString(),
@@ -106,6 +105,23 @@ class KillAndResumeIT {
         try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
                 : Files.newInputStream(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    /**
+     * A catalog of the given size: the starter catalog's tasks over and over, each copy with ids of its
+     * own, as gzip-compressed TSV in O*NET's column layout.
+     */
+    private static void writeCatalog(Path file, int tasks) throws java.io.IOException {
+        java.util.List<dev.moravec.taxonomy.sources.TaxonomyTask> starter = dev.moravec.taxonomy.sources.StarterCatalog.release().tasks();
+        try (java.io.Writer out = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(file)), java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write("O*NET-SOC Code\tTask ID\tTask\tTask Type\n");
+            for (int i = 0; i < tasks; i++) {
+                dev.moravec.api.Task task = starter.get(i % starter.size()).task();
+                out.write(task.occupationCode() + "\t" + i + "\t" + task.statement() + "\t"
+                        + (task.type() == null ? "" : task.type() == dev.moravec.api.TaskType.CORE ? "Core" : "Supplemental") + "\n");
+            }
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.moravec.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moravec.engine.HostOptions;
-import dev.moravec.engine.testing.TestBundles;
+import dev.moravec.host.HostOptions;
+import dev.moravec.testing.TestBundles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +84,7 @@ class ServeIT {
         assertThat(Distribution.run(env, "plugins", "install", lexicon.toString(), "--plugins", plugins.toString())
                 .exitCode()).isZero();
         Path steady = TestBundles.build(dir.resolve("built").resolve("steady.jar"), "test.steady", "1.0.0",
-                "dev.moravec.engine.testplugins.steady", Map.of());
+                "dev.moravec.testing.plugins.steady", Map.of());
 
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");

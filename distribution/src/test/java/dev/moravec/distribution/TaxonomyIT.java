@@ -2,7 +2,7 @@ package dev.moravec.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moravec.engine.testing.TestData;
+import dev.moravec.testing.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.moravec.evaluation;
 
 import dev.moravec.api.Axis;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.Quadrant;
-import dev.moravec.engine.ScorerOutcome;
-import dev.moravec.engine.ScorerSettings;
-import dev.moravec.engine.Thresholds;
-import dev.moravec.engine.Verdict;
-import dev.moravec.engine.VerdictAggregator;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Quadrant;
+import dev.moravec.model.ScorerOutcome;
+import dev.moravec.model.ScorerSettings;
+import dev.moravec.model.Thresholds;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.VerdictAggregator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.moravec.evaluation;
 
-import dev.moravec.engine.Thresholds;
+import dev.moravec.model.Thresholds;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * @param groups the figures of each SOC major group with matched tasks, by code
  * @param unmatched the labelled tasks no verdict was found for, in file order
  */
-public record EvaluationReport(LabelSet labels, Thresholds thresholds, Map<String, dev.moravec.engine.ScorerSettings> weights, int resamples,
+public record EvaluationReport(LabelSet labels, Thresholds thresholds, Map<String, dev.moravec.model.ScorerSettings> weights, int resamples,
         long seed, int matched, int rated, int occupations, Map<Measure, Figure> figures, Confusion confusion,
         List<ScorerFigures> scorers, List<GroupFigures> groups, List<LabeledTask> unmatched) {
 

@@ -1,16 +1,16 @@
 package dev.moravec.evaluation;
 
 import dev.moravec.api.Axis;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.OccupationScore;
-import dev.moravec.engine.Quadrant;
-import dev.moravec.engine.RatingStatus;
-import dev.moravec.engine.ScorerOutcome;
-import dev.moravec.engine.ScorerSettings;
-import dev.moravec.engine.Thresholds;
-import dev.moravec.engine.Verdict;
-import dev.moravec.engine.VerdictAggregator;
-import dev.moravec.taxonomy.SocMajorGroup;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.OccupationScore;
+import dev.moravec.model.Quadrant;
+import dev.moravec.model.RatingStatus;
+import dev.moravec.model.ScorerOutcome;
+import dev.moravec.model.ScorerSettings;
+import dev.moravec.model.Thresholds;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.VerdictAggregator;
+import dev.moravec.taxonomy.sources.SocMajorGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -91,7 +91,7 @@ public final class Evaluator {
      * @return the report
      */
     public EvaluationReport evaluate(LabelSet labels, Joined joined, Thresholds thresholds,
-            Map<String, dev.moravec.engine.ScorerSettings> weights) {
+            Map<String, dev.moravec.model.ScorerSettings> weights) {
         Units units = new Units(joined);
         Columns columns = new Columns(units, joined.verdicts());
         Plan plan = new Plan();
@@ -172,9 +172,9 @@ public final class Evaluator {
         return new Comparison(reportA, reportB, estimates);
     }
 
-    private static Map<String, dev.moravec.engine.ScorerSettings> weights(Joined joined, EngineConfig config) {
+    private static Map<String, dev.moravec.model.ScorerSettings> weights(Joined joined, EngineConfig config) {
         EngineConfig effective = effective(config);
-        Map<String, dev.moravec.engine.ScorerSettings> weights = new TreeMap<>();
+        Map<String, dev.moravec.model.ScorerSettings> weights = new TreeMap<>();
         for (LabeledVerdict lv : joined.matched()) {
             for (ScorerOutcome outcome : lv.verdict().outcomes()) {
                 weights.computeIfAbsent(outcome.scorer(), effective::scorer);

@@ -1,6 +1,6 @@
 package dev.moravec.evaluation;
 
-import dev.moravec.taxonomy.SocMajorGroup;
+import dev.moravec.taxonomy.sources.SocMajorGroup;
 
 /**
  * The figures of one SOC major group.

@@ -2,8 +2,8 @@ package dev.moravec.evaluation;
 
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskWeights;
-import dev.moravec.engine.ScoringEngine;
-import dev.moravec.engine.Verdict;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.ScoringEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

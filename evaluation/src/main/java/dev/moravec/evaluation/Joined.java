@@ -1,6 +1,6 @@
 package dev.moravec.evaluation;
 
-import dev.moravec.engine.Verdict;
+import dev.moravec.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.api.TaskType;
-import dev.moravec.engine.BadInputException;
-import dev.moravec.engine.catalog.CatalogFormat;
-import dev.moravec.engine.catalog.Column;
-import dev.moravec.engine.catalog.TextInput;
+import dev.moravec.catalog.CatalogFormat;
+import dev.moravec.catalog.Column;
+import dev.moravec.catalog.TextInput;
+import dev.moravec.model.BadInputException;
+import dev.moravec.model.OccupationCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Reads reference labels: TSV, CSV or JSON Lines with a header (or keys), optionally gzip-compressed,
@@ -45,7 +45,6 @@ public final class LabelReader {
     /** The label column used when none is named. */
     public static final String DEFAULT_COLUMN = "human_exposure";
 
-    private static final Pattern OCCUPATION_CODE = Pattern.compile("\\d{2}-\\d{4}(\\.\\d{2})?");
 
     private final ObjectMapper mapper;
 
@@ -314,7 +313,7 @@ public final class LabelReader {
                         + " cannot be matched to a task");
             }
             String code = layout.value(Column.OCCUPATION_CODE, values);
-            if (code != null && !OCCUPATION_CODE.matcher(code).matches()) {
+            if (code != null && !OccupationCode.isValid(code)) {
                 throw new BadInputException(where + "field '" + layout.name(Column.OCCUPATION_CODE)
                         + "': occupation code '" + code + "' is not an O*NET-SOC code (##-####.##) or SOC code (##-####)");
             }

@@ -1,6 +1,6 @@
 package dev.moravec.evaluation;
 
-import dev.moravec.engine.Verdict;
+import dev.moravec.model.Verdict;
 
 /**
  * A labelled task joined to Moravec's verdict on it.

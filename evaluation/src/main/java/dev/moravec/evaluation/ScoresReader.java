@@ -3,16 +3,11 @@ package dev.moravec.evaluation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.moravec.api.Rating;
-import dev.moravec.api.Task;
-import dev.moravec.api.TaskType;
-import dev.moravec.api.TaskWeights;
-import dev.moravec.engine.BadInputException;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.RatingStatus;
-import dev.moravec.engine.ScorerOutcome;
-import dev.moravec.engine.Verdict;
-import dev.moravec.engine.VerdictAggregator;
+import dev.moravec.catalog.VerdictJson;
+import dev.moravec.model.BadInputException;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.VerdictAggregator;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -91,52 +85,12 @@ public final class ScoresReader {
         } catch (JsonProcessingException e) {
             throw new BadInputException(where + "not valid JSON (" + e.getOriginalMessage() + ")" + hint, e);
         }
-        if (node == null || !node.isObject() || !node.path("ratings").isArray() || !node.path("id").isValueNode()
-                || !node.path("statement").isTextual()) {
-            throw new BadInputException(where + "not a classify output record (it needs id, statement and ratings)"
-                    + hint);
-        }
         try {
-            JsonNode occupation = node.path("occupation");
-            String code = occupation.isObject() && occupation.path("code").isTextual()
-                    ? occupation.get("code").asText() : null;
-            TaskType type = TaskType.parse(node.path("taskType").isTextual() ? node.get("taskType").asText() : null)
-                    .orElse(null);
-            JsonNode w = node.path("weights");
-            TaskWeights weights = w.isObject()
-                    ? new TaskWeights(number(w, "importance"), number(w, "relevance"), number(w, "frequency"))
-                    : TaskWeights.NONE;
-            Task task = new Task(node.get("id").asText(), node.get("statement").asText(), code, type, weights);
-            List<ScorerOutcome> outcomes = new ArrayList<>();
-            for (JsonNode r : node.get("ratings")) {
-                outcomes.add(outcome(r));
-            }
-            return aggregator.combine(task, outcomes);
+            VerdictJson.Record record = VerdictJson.readRecord(node);
+            return aggregator.combine(record.task(), record.outcomes());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new BadInputException(where + e.getMessage() + hint, e);
         }
-    }
-
-    private static ScorerOutcome outcome(JsonNode r) {
-        String scorer = r.path("scorer").asText(null);
-        String version = r.path("version").asText("");
-        if (scorer == null || !r.path("status").isTextual()) {
-            throw new IllegalArgumentException("a rating without scorer or status");
-        }
-        RatingStatus status = RatingStatus.valueOf(r.get("status").asText());
-        if (status != RatingStatus.OK && status != RatingStatus.ABSTAINED) {
-            return ScorerOutcome.unrated(scorer, version, status, r.path("reason").asText("(no reason given)"));
-        }
-        List<String> evidence = new ArrayList<>();
-        r.path("evidence").forEach(e -> evidence.add(e.asText()));
-        Rating rating = new Rating(number(r, "transferability"), number(r, "verificationCost"),
-                r.path("confidence").asDouble(0), evidence);
-        return new ScorerOutcome(scorer, version, status, rating, null);
-    }
-
-    private static OptionalDouble number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(value.asDouble());
     }
 
     private static InputStream gunzipped(InputStream raw) throws IOException {

@@ -5,8 +5,8 @@ import static dev.moravec.evaluation.Fixtures.label;
 import static dev.moravec.evaluation.Fixtures.rated;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.Thresholds;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -7,9 +7,9 @@ import static dev.moravec.evaluation.Fixtures.rated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.Thresholds;
-import dev.moravec.taxonomy.SocMajorGroup;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Thresholds;
+import dev.moravec.taxonomy.sources.SocMajorGroup;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,7 @@ class EvaluatorTest {
     @Test
     void aDisabledScorerCountsWithWeightZero() {
         EngineConfig off = new EngineConfig(Thresholds.DEFAULT,
-                Map.of("lex", new dev.moravec.engine.ScorerSettings(1, false, Map.of())),
+                Map.of("lex", new dev.moravec.model.ScorerSettings(1, false, Map.of())),
                 EngineConfig.DEFAULT_TASK_TIME_LIMIT, EngineConfig.DEFAULT_QUARANTINE_AFTER);
         EvaluationReport report = evaluator.evaluate(LABELS, JOINED, off);
         assertThat(report.rated()).isZero();

@@ -4,11 +4,10 @@ import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.RatingStatus;
-import dev.moravec.engine.ScorerOutcome;
-import dev.moravec.engine.Verdict;
-import dev.moravec.engine.VerdictAggregator;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.RatingStatus;
+import dev.moravec.model.ScorerOutcome;
+import dev.moravec.scoring.VerdictAggregator;
 import java.util.ArrayList;
 import java.util.List;
 

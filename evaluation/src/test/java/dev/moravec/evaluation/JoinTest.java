@@ -3,9 +3,9 @@ package dev.moravec.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moravec.api.Task;
-import dev.moravec.engine.EngineConfig;
-import dev.moravec.engine.Verdict;
-import dev.moravec.engine.VerdictAggregator;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.VerdictAggregator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -33,7 +33,8 @@ public interface Embedder {
      * Embeds one text.
      *
      * @param text the text
-     * @return its unit-length vector; the caller may keep but must not change it
+     * @return its unit-length vector, in a new array the caller owns: it may keep or change it without
+     *     changing what this or any other call returns
      */
     float[] embed(String text);
 
@@ -41,7 +42,8 @@ public interface Embedder {
      * Embeds several texts, faster than one by one where the model batches.
      *
      * @param texts the texts
-     * @return one vector per text, in order
+     * @return one vector per text, in order, each in a new array the caller owns as with {@link #embed}; a
+     *     text given twice gets two arrays
      */
     default List<float[]> embedAll(List<String> texts) {
         List<float[]> vectors = new ArrayList<>(texts.size());

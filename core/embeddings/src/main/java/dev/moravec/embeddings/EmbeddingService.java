@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The host's {@link Embedder}: the quantized all-MiniLM-L6-v2 sentence-embedding model, run offline
  * with ONNX Runtime from inside its jar, with every vector cached on disk ({@link VectorCache}, which
  * keeps nothing on the heap). The model loads on first use, so commands whose scorers never embed,
- * or find every vector cached, do not pay for it. Thread-safe.
+ * or find every vector cached, do not pay for it. Every vector it returns is a new array that nothing
+ * else holds, as {@link Embedder#embed} promises, so a caller that changes one harms no other result.
+ * Thread-safe.
  */
 public final class EmbeddingService implements Embedder, AutoCloseable {
 
@@ -88,8 +90,11 @@ public final class EmbeddingService implements Embedder, AutoCloseable {
         if (!missingTexts.isEmpty()) {
             List<float[]> fresh = compute(missingTexts);
             for (int i = 0; i < fresh.size(); i++) {
-                for (int at : missingAt.get(missingTexts.get(i))) {
-                    vectors.set(at, fresh.get(i));
+                List<Integer> at = missingAt.get(missingTexts.get(i));
+                vectors.set(at.get(0), fresh.get(i));
+                // a text given twice gets an array each, so changing one result cannot change the other
+                for (int k = 1; k < at.size(); k++) {
+                    vectors.set(at.get(k), fresh.get(i).clone());
                 }
             }
             try {

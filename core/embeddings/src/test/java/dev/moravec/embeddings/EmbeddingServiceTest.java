@@ -37,6 +37,24 @@ class EmbeddingServiceTest {
     }
 
     @Test
+    void everyVectorIsTheCallersOwnSoChangingOneChangesNoOtherResult() throws Exception {
+        try (EmbeddingService service = new EmbeddingService(dir, 1)) {
+            List<float[]> vectors = service.embedAll(List.of("Sort the mail", "Water the plants", "Sort the mail"));
+            float[] expected = vectors.get(2).clone();
+            java.util.Arrays.fill(vectors.get(0), 0f);
+            assertThat(vectors.get(2)).as("the same text later in the batch").containsExactly(expected);
+
+            float[] cached = service.embed("Sort the mail");
+            assertThat(cached).containsExactly(expected);
+            java.util.Arrays.fill(cached, 1f);
+            assertThat(service.embed("Sort the mail")).as("the next call").containsExactly(expected);
+            List<float[]> twice = service.embedAll(List.of("Sort the mail", "Sort the mail"));
+            assertThat(twice).allSatisfy(v -> assertThat(v).containsExactly(expected));
+            assertThat(twice.get(0)).isNotSameAs(twice.get(1));
+        }
+    }
+
+    @Test
     void aSecondRunComputesNothingAgain() throws Exception {
         List<String> texts = List.of("Write unit tests", "Drive a forklift", "Bathe patients", "Write unit tests");
         List<float[]> first;

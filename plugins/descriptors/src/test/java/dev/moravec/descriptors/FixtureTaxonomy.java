@@ -1,10 +1,16 @@
 package dev.moravec.descriptors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.OccupationDescriptor;
 import dev.moravec.api.OccupationProfile;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaxonomyView;
 import dev.moravec.api.WorkActivity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +19,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * A small taxonomy written for these tests: a few tasks linked to work activities, and three
- * occupations (a software developer, a mechanic, and one with no profile data), in O*NET's ids.
+ * A small taxonomy written for these tests, in O*NET's ids: a few tasks linked to work activities, and
+ * three occupations (a software developer, a mechanic, and one with no profile data); and, from
+ * {@code contract-taxonomy.json}, the work activities and occupations of the plugin contract's sample
+ * tasks, so that the contract test checks real ratings.
  */
 final class FixtureTaxonomy implements TaxonomyView {
 
@@ -49,6 +57,46 @@ final class FixtureTaxonomy implements TaxonomyView {
                 List.of("Shop management software")));
         occupations.put("99-0001.00", new OccupationProfile("99-0001.00", "Occupation without data", OptionalInt.empty(),
                 List.of(), List.of(), List.of()));
+        readContractTasks();
+    }
+
+    // the contract test's sample tasks: their activities by occupation and task id, and their occupations
+    private void readContractTasks() {
+        JsonNode fixture;
+        try (InputStream in = FixtureTaxonomy.class.getResourceAsStream("contract-taxonomy.json")) {
+            fixture = new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fixture.path("tasks").properties().forEach(task -> {
+            List<WorkActivity> linked = new ArrayList<>();
+            for (JsonNode dwaId : task.getValue()) {
+                JsonNode dwa = fixture.path("detailedActivities").path(dwaId.asText());
+                String iwa = dwa.path("iwa").asText();
+                String gwa = dwa.path("gwa").asText();
+                linked.add(new WorkActivity(dwaId.asText(), dwa.path("title").asText(), iwa,
+                        fixture.path("intermediateActivities").path(iwa).asText(null), gwa,
+                        fixture.path("generalizedActivities").path(gwa).asText(null)));
+            }
+            activities.put(task.getKey(), linked);
+        });
+        fixture.path("occupations").properties().forEach(entry -> {
+            JsonNode occupation = entry.getValue();
+            List<OccupationDescriptor> descriptors = new ArrayList<>();
+            for (String domain : List.of("skills", "knowledge")) {
+                occupation.path(domain).properties().forEach(element -> descriptors.add(descriptor(domain,
+                        element.getKey(), element.getValue().get(0).asText(), element.getValue().get(1).asDouble())));
+            }
+            occupations.put(entry.getKey(), new OccupationProfile(entry.getKey(), occupation.path("title").asText(),
+                    OptionalInt.of(occupation.path("jobZone").asInt()), descriptors, strings(occupation.path("tools")),
+                    strings(occupation.path("technologies"))));
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asText()));
+        return strings;
     }
 
     private static OccupationDescriptor descriptor(String domain, String id, String name, double importance) {

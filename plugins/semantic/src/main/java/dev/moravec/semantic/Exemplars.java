@@ -12,12 +12,13 @@ import java.util.List;
 /**
  * Task statements with transferability and verification cost targets, embedded, against which a new
  * task is compared. Read from a tab-separated file with the header {@code T, V, Group, Statement, Why}.
- * Immutable and thread-safe.
+ * Immutable and thread-safe. Public for the JMH benchmarks in {@code tools/bench}; the package stays
+ * private to the bundle.
  */
-final class Exemplars {
+public final class Exemplars {
 
     /** One exemplar and its vector. */
-    record Exemplar(String statement, double t, double v, String group, String why, float[] vector) {}
+    public record Exemplar(String statement, double t, double v, String group, String why, float[] vector) {}
 
     private final List<Exemplar> exemplars;
     private final int dimension;
@@ -42,7 +43,7 @@ final class Exemplars {
     }
 
     /** @return the exemplars */
-    List<Exemplar> all() {
+    public List<Exemplar> all() {
         return exemplars;
     }
 
@@ -56,7 +57,7 @@ final class Exemplars {
      * @throws IOException if reading fails
      * @throws IllegalArgumentException if a row is malformed; the message names file and line
      */
-    static Exemplars read(InputStream in, String source, Embedder embedder) throws IOException {
+    public static Exemplars read(InputStream in, String source, Embedder embedder) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -114,7 +115,7 @@ final class Exemplars {
      * @param k how many
      * @return the neighbours with their cosine similarity
      */
-    List<Neighbour> nearest(float[] vector, int k) {
+    public List<Neighbour> nearest(float[] vector, int k) {
         double[] similarities = similarities(vector);
         int[] best = new int[Math.min(k, exemplars.size())];
         int filled = 0;
@@ -185,5 +186,5 @@ final class Exemplars {
     }
 
     /** An exemplar and how similar it is. */
-    record Neighbour(Exemplar exemplar, double similarity) {}
+    public record Neighbour(Exemplar exemplar, double similarity) {}
 }

@@ -1,0 +1,124 @@
+package dev.moravec.cli;
+
+import dev.moravec.app.JsonViews;
+import dev.moravec.app.TaxonomyService;
+import dev.moravec.model.OccupationScore;
+import dev.moravec.model.Quadrant;
+import dev.moravec.model.Scores;
+import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.sources.SocHierarchy;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code moravec show CODE}: an occupation's drill-down. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show an occupation: its SOC family path, description, job zone, score, quadrant shares and its"
+                + " tasks by score with their quadrant and top evidence.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Moravec moravec;
+
+    @Mixin
+    DataMixin data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252).")
+    String code;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
+    ReportFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
+            OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code);
+            if (format == ReportFormat.table) {
+                printTable(out, detail);
+            } else {
+                OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).occupation(detail));
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(PrintWriter out, OccupationDetails.Detail detail) {
+        var occupation = detail.occupation();
+        out.println(occupation.code() + "  " + occupation.title());
+        for (SocHierarchy.Node node : detail.path()) {
+            if (node.level() != dev.moravec.taxonomy.sources.SocLevel.OCCUPATION) {
+                out.printf("  %-9s %s  %s%n", node.level().label(), node.code(), node.title() == null ? "" : node.title());
+            }
+        }
+        if (occupation.description() != null) {
+            out.println();
+            out.println(wrap(occupation.description(), 100));
+        }
+        out.println();
+        out.println("Job zone:   " + (occupation.jobZone() == null ? "-" : occupation.jobZone())
+                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment()))));
+        OccupationScore score = detail.score();
+        if (score == null) {
+            out.println("Score:      not classified yet (run moravec classify --taxonomy)");
+        } else {
+            out.println("Score:      " + Format.unit(score.score()) + "  T " + Format.unit(score.transferability()) + "  V "
+                    + Format.unit(score.verificationCost()) + "  (" + score.tasks() + " tasks, weighted "
+                    + score.weighting().label() + ")");
+            StringBuilder shares = new StringBuilder("Quadrants: ");
+            for (Quadrant q : Quadrant.values()) {
+                double share = score.shares().getOrDefault(q, 0.0);
+                if (q != Quadrant.UNRATED || share > 0) {
+                    shares.append(String.format(Locale.ROOT, " %s %.0f%%", q, 100 * share));
+                }
+            }
+            out.println(shares);
+        }
+        out.println();
+        Table table = new Table("SCORE", "T", "V", "QUADRANT", "TYPE", "TASK", "STATEMENT / TOP EVIDENCE");
+        for (OccupationDetails.TaskLine task : detail.tasks()) {
+            Scores scores = task.scores();
+            table.row(Format.unit(scores.score()), Format.unit(scores.transferability()), Format.unit(scores.verificationCost()),
+                    scores.quadrant() == null ? "-" : scores.quadrant(), task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT),
+                    task.taskId(), task.statement());
+            for (String evidence : task.evidence()) {
+                table.row("", "", "", "", "", "", "  " + evidence);
+            }
+        }
+        table.print(out);
+        if (!occupation.emergingTasks().isEmpty()) {
+            out.println();
+            out.println("Emerging tasks (not yet rated by O*NET):");
+            occupation.emergingTasks().forEach(t -> out.println("  - " + t));
+        }
+    }
+
+    private static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (String word : text.split("\\s+")) {
+            if (column > 0 && column + word.length() + 1 > width) {
+                out.append('\n');
+                column = 0;
+            } else if (column > 0) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.moravec.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.moravec.model.Thresholds;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The HTML report opened from disk in headless Chromium with the server stopped: its charts draw
+ * from the embedded data and inlined Chart.js, with nothing fetched from anywhere.
+ */
+class ReportIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReportOpensOfflineAndShowsItsCharts() throws Exception {
+        try (Browser browser = Browser.start()) {
+            Path report = dir.resolve("report.html");
+            int tasks;
+            try (ServerFixture fixture = new ServerFixture(dir.resolve("server"))) {
+                tasks = new HtmlReport(fixture.mapper, fixture.index)
+                        .write(report, new HtmlReport.Options("major", null, Thresholds.DEFAULT)).tasks();
+            }
+            String html = Files.readString(report, StandardCharsets.UTF_8);
+            assertThat(html).doesNotContain("<script src").doesNotContain("<link rel=\"stylesheet\"")
+                    .doesNotContain("http://127.0.0.1");
+
+            browser.driver.get(report.toUri().toString());
+            browser.await(d -> browser.points("scatter-chart") > 0 && browser.points("ranking-chart") > 0);
+            assertThat(browser.points("scatter-chart")).isEqualTo(tasks);
+            assertThat(browser.points("ranking-chart")).isEqualTo(22);
+            assertThat(browser.driver.findElement(By.id("quadrant-table")).getText()).contains("Pure reasoning")
+                    .contains("Lagging");
+            assertThat(browser.driver.findElement(By.id("ranking-table")).getText()).contains("15-0000");
+            assertThat(browser.driver.findElement(By.cssSelector("footer")).getText()).contains("USDOL/ETA");
+            browser.screenshot(Path.of("target", "screenshots", "report.png"), 1150);
+
+            browser.driver.findElement(By.id("order-leading")).click();
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("ranking-note"), "highest scores"));
+            assertThat(browser.js("return Chart.getChart(document.getElementById('ranking-chart')).data.labels[0]"))
+                    .asString().startsWith("15-0000");
+            assertThat(browser.errors()).isEmpty();
+        }
+    }
+}

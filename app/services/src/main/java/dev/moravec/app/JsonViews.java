@@ -1,0 +1,298 @@
+package dev.moravec.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.api.Axis;
+import dev.moravec.catalog.VerdictJson;
+import dev.moravec.host.PluginHost;
+import dev.moravec.host.PluginStatus;
+import dev.moravec.model.OccupationScore;
+import dev.moravec.model.Quadrant;
+import dev.moravec.model.Thresholds;
+import dev.moravec.scoring.ScorerHandle;
+import dev.moravec.scoring.ScoringEngine;
+import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.index.Ranking;
+import dev.moravec.taxonomy.index.SearchHit;
+import dev.moravec.taxonomy.index.TaskPoints;
+import dev.moravec.taxonomy.sources.SocHierarchy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON the API answers with, the report embeds and {@code moravec show --format json} prints, built
+ * from the taxonomy's records; one place, so that the page, the report and the command line give the
+ * same shapes, which {@code openapi.json} documents.
+ */
+public final class JsonViews {
+
+    private final ObjectMapper mapper;
+
+    /**
+     * @param mapper the project's mapper
+     */
+    public JsonViews(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** @return a new empty object */
+    public ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
+    /**
+     * The thresholds that split the quadrants.
+     *
+     * @param thresholds the engine's thresholds
+     * @return {@code {transferability, verificationCost}}
+     */
+    public ObjectNode thresholds(Thresholds thresholds) {
+        return object().put("transferability", thresholds.transferability())
+                .put("verificationCost", thresholds.verificationCost());
+    }
+
+    /**
+     * A ranking.
+     *
+     * @param ranking the ranking
+     * @param family the family it was ranked within, or {@code null}
+     * @return {@code {level, order, family, weighting, unscored, rows[]}}
+     */
+    public ObjectNode ranking(Ranking ranking, String family) {
+        ObjectNode node = object();
+        node.put("level", ranking.level());
+        node.put("order", ranking.lagging() ? "lagging" : "leading");
+        node.put("family", family);
+        node.put("weighting", ranking.weighting());
+        node.put("unscored", ranking.unscored());
+        ArrayNode rows = node.putArray("rows");
+        int rank = 0;
+        for (Ranking.Row row : ranking.rows()) {
+            rows.add(rankingRow(++rank, row));
+        }
+        return node;
+    }
+
+    /** The columns of a ranking as CSV: a row's fields, its shares flattened, with the level and weighting. */
+    public static final List<String> RANKING_CSV = rankingCsvColumns();
+
+    private static List<String> rankingCsvColumns() {
+        List<String> columns = new ArrayList<>(List.of("rank", "level", "code", "title", "taskId", "statement", "score",
+                "transferability", "verificationCost", "quadrant", "tasks", "occupations", "employment"));
+        for (Quadrant q : Quadrant.values()) {
+            columns.add("share." + q.name());
+        }
+        columns.add("weighting");
+        return List.copyOf(columns);
+    }
+
+    /**
+     * A ranking's rows for CSV ({@link #RANKING_CSV}): the rows of {@link #ranking}, flat.
+     *
+     * @param ranking the ranking
+     * @return one flat object per row
+     */
+    public List<ObjectNode> rankingCsv(Ranking ranking) {
+        List<ObjectNode> flat = new ArrayList<>();
+        int rank = 0;
+        for (Ranking.Row row : ranking.rows()) {
+            ObjectNode view = rankingRow(++rank, row);
+            ObjectNode csv = object();
+            csv.put("level", ranking.level());
+            csv.put("weighting", ranking.weighting());
+            view.properties().forEach(field -> {
+                if (field.getValue().isObject()) {
+                    field.getValue().properties().forEach(share -> csv.set("share." + share.getKey(), share.getValue()));
+                } else {
+                    csv.set(field.getKey(), field.getValue());
+                }
+            });
+            flat.add(csv);
+        }
+        return flat;
+    }
+
+    private ObjectNode rankingRow(int rank, Ranking.Row row) {
+        ObjectNode r = object();
+        r.put("rank", rank);
+        r.put("code", row.code());
+        r.put("title", row.title());
+        r.put("taskId", row.taskId());
+        r.put("statement", row.statement());
+        VerdictJson.putScores(r, row.scores());
+        r.put("tasks", row.tasks());
+        r.put("occupations", row.occupations());
+        if (row.employment() == null) {
+            r.putNull("employment");
+        } else {
+            r.put("employment", Math.round(row.employment()));
+        }
+        r.set("shares", shares(row.shares()));
+        return r;
+    }
+
+    /** The columns of search results as CSV. */
+    public static final List<String> SEARCH_CSV = List.of("kind", "code", "title", "taskId", "statement",
+            "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance");
+
+    /**
+     * Search results.
+     *
+     * @param query the query
+     * @param occupations whether occupations were searched
+     * @param hits the hits
+     * @return {@code {query, kind, results[]}}; the results, flat, are also the rows of {@link #SEARCH_CSV}
+     */
+    public ObjectNode search(String query, boolean occupations, List<SearchHit> hits) {
+        ObjectNode node = object();
+        node.put("query", query);
+        node.put("kind", occupations ? "occupation" : "task");
+        ArrayNode results = node.putArray("results");
+        for (SearchHit hit : hits) {
+            ObjectNode r = results.addObject();
+            r.put("kind", hit.kind());
+            r.put("code", hit.code());
+            r.put("title", hit.title());
+            r.put("taskId", hit.taskId());
+            r.put("statement", hit.statement());
+            VerdictJson.putScores(r, hit.scores());
+            r.put("highlight", hit.highlight());
+            r.put("relevance", VerdictJson.round(hit.relevance()));
+        }
+        return node;
+    }
+
+    /**
+     * The scatter's points.
+     *
+     * @param result the points
+     * @param family the family, or {@code null}
+     * @param thresholds the thresholds, drawn as the quadrants' borders
+     * @return {@code {family, thresholds, total, unplaced, returned, quadrants, points[]}}
+     */
+    public ObjectNode points(TaskPoints.Result result, String family, Thresholds thresholds) {
+        ObjectNode node = object();
+        node.put("family", family);
+        node.set("thresholds", thresholds(thresholds));
+        node.put("total", result.total());
+        node.put("unplaced", result.unplaced());
+        node.put("returned", result.points().size());
+        ObjectNode quadrants = node.putObject("quadrants");
+        for (Quadrant q : Quadrant.values()) {
+            if (q != Quadrant.UNRATED) {
+                quadrants.put(q.name(), result.quadrants().getOrDefault(q, 0));
+            }
+        }
+        ArrayNode points = node.putArray("points");
+        for (TaskPoints.Point point : result.points()) {
+            ObjectNode p = points.addObject()
+                    .put("id", point.id())
+                    .put("code", point.code())
+                    .put("title", point.title())
+                    .put("statement", point.statement());
+            VerdictJson.putScores(p, point.scores());
+        }
+        return node;
+    }
+
+    /**
+     * An occupation's drill-down, in the layout of {@code moravec show --format json}.
+     *
+     * @param detail the drill-down
+     * @return the occupation with its family path, score, shares and tasks
+     */
+    public ObjectNode occupation(OccupationDetails.Detail detail) {
+        var occupation = detail.occupation();
+        ObjectNode node = object();
+        node.put("code", occupation.code());
+        node.put("title", occupation.title());
+        node.put("description", occupation.description());
+        if (occupation.jobZone() == null) {
+            node.putNull("jobZone");
+        } else {
+            node.put("jobZone", occupation.jobZone());
+        }
+        if (occupation.employment() == null) {
+            node.putNull("employment");
+        } else {
+            node.put("employment", Math.round(occupation.employment()));
+        }
+        ArrayNode path = node.putArray("family");
+        for (SocHierarchy.Node step : detail.path()) {
+            path.addObject().put("level", step.level().label()).put("code", step.code()).put("title", step.title());
+        }
+        OccupationScore score = detail.score();
+        if (score != null) {
+            VerdictJson.putNumber(node, VerdictJson.SCORE, score.score());
+            VerdictJson.putNumber(node, VerdictJson.TRANSFERABILITY, score.transferability());
+            VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
+            node.put("weighting", score.weighting().label());
+            node.set("shares", shares(score.shares()));
+        }
+        ArrayNode tasks = node.putArray("tasks");
+        for (OccupationDetails.TaskLine task : detail.tasks()) {
+            ObjectNode t = tasks.addObject();
+            t.put("id", task.taskId());
+            t.put("statement", task.statement());
+            t.put("taskType", task.type());
+            t.put("weight", task.weight());
+            VerdictJson.putScores(t, task.scores());
+            task.evidence().forEach(t.putArray("evidence")::add);
+        }
+        ArrayNode emerging = node.putArray("emergingTasks");
+        occupation.emergingTasks().forEach(emerging::add);
+        return node;
+    }
+
+    /**
+     * The plugins and their scorers.
+     *
+     * @param host the plugin host
+     * @param engine the engine, which says which scorers are active and enabled
+     * @return {@code {pluginsDir, activeScorers[], plugins[]}}
+     */
+    public ObjectNode plugins(PluginHost host, ScoringEngine engine) {
+        ObjectNode node = object();
+        node.put("pluginsDir", host.pluginsDir().toString());
+        List<ScorerHandle> active = engine.scorers();
+        ArrayNode ids = node.putArray("activeScorers");
+        active.forEach(h -> ids.add(h.id()));
+        ArrayNode plugins = node.putArray("plugins");
+        for (PluginStatus plugin : host.plugins()) {
+            ObjectNode p = plugins.addObject();
+            p.put("file", plugin.file().getFileName().toString());
+            p.put("bundle", plugin.bundle());
+            p.put("state", plugin.state().label());
+            p.put("problem", plugin.problem());
+            p.put("sha256", plugin.sha256());
+            p.put("verified", plugin.trust() == null ? null : plugin.trust().reason());
+            ArrayNode scorers = p.putArray("scorers");
+            for (ScorerHandle scorer : plugin.scorers()) {
+                String state = scorer.isQuarantined() ? "quarantined"
+                        : host.registry().isShadowed(scorer) ? "inactive"
+                        : active.contains(scorer) ? "active" : "disabled";
+                ObjectNode s = scorers.addObject();
+                s.put("id", scorer.id());
+                s.put("version", scorer.info().version());
+                s.put("description", scorer.info().description());
+                ArrayNode axes = s.putArray("axes");
+                scorer.info().axes().stream().sorted().map(Axis::fieldName).forEach(axes::add);
+                s.put("state", state);
+                s.put("rated", scorer.ratedCount());
+                s.put("failed", scorer.failedCount());
+                s.put("timedOut", scorer.timedOutCount());
+            }
+        }
+        return node;
+    }
+
+    private ObjectNode shares(Map<Quadrant, Double> shares) {
+        ObjectNode node = object();
+        for (Quadrant q : Quadrant.values()) {
+            node.put(q.name(), VerdictJson.round(shares.getOrDefault(q, 0.0)));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,229 @@
+package dev.moravec.app;
+
+import dev.moravec.api.Embedder;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskType;
+import dev.moravec.api.TaskWeights;
+import dev.moravec.model.BadInputException;
+import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.index.Ranking;
+import dev.moravec.taxonomy.index.Rankings;
+import dev.moravec.taxonomy.index.SearchHit;
+import dev.moravec.taxonomy.index.TaskPoints;
+import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.sources.ImportReport;
+import dev.moravec.taxonomy.sources.StarterCatalog;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the command line, the server and the report ask of the taxonomy: search, rankings, occupation
+ * drill-downs, scatter points, occupation titles and the tasks a user names. Each call reads the
+ * index's latest commit. Thread-safe.
+ */
+public final class TaxonomyService {
+
+    /** Marks the matched words in search results for the web page and JSON. */
+    public static final String MARK_OPEN = "<mark>";
+    /** Closes {@link #MARK_OPEN}. */
+    public static final String MARK_CLOSE = "</mark>";
+
+    private final TaxonomyIndex index;
+    private volatile Titles titles;
+
+    /** The occupations' titles as the index had them at a version of its content. */
+    private record Titles(long version, Map<String, String> byCode) {}
+
+    /**
+     * @param index the taxonomy index; the caller keeps it open while the service is used, and closes it
+     */
+    public TaxonomyService(TaxonomyIndex index) {
+        this.index = index;
+    }
+
+    /** @return the index */
+    public TaxonomyIndex index() {
+        return index;
+    }
+
+    /**
+     * Searches tasks or occupations by their words.
+     *
+     * @param request what to search
+     * @param markOpen what goes before a matched word in the highlight
+     * @param markClose what goes after it
+     * @return the hits, best first
+     * @throws BadInputException if the query cannot be read
+     * @throws IOException if the index cannot be read
+     */
+    public List<SearchHit> search(TaxonomySearch.Request request, String markOpen, String markClose)
+            throws BadInputException, IOException {
+        return new TaxonomySearch(index, markOpen, markClose).search(request);
+    }
+
+    /**
+     * Searches tasks or occupations by meaning: those whose embeddings are nearest to the query's.
+     *
+     * @param request what to search
+     * @param embedder the embedder that made the index's vectors
+     * @return the hits, nearest first, their relevance the cosine similarity
+     * @throws BadInputException if the index holds no vectors
+     * @throws IOException if the index cannot be read
+     */
+    public List<SearchHit> semantic(TaxonomySearch.Request request, Embedder embedder)
+            throws BadInputException, IOException {
+        return new TaxonomySearch(index, "", "").semantic(request, embedder);
+    }
+
+    /**
+     * Ranks tasks, occupations or families.
+     *
+     * @param request the level, order, family and limit
+     * @return the ranking
+     * @throws BadInputException if the level or family is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Rankings.Request request) throws BadInputException, IOException {
+        return new Rankings(index).rank(request);
+    }
+
+    /**
+     * An occupation's drill-down.
+     *
+     * @param code its O*NET-SOC code, or its SOC code
+     * @return the occupation with its family path, score and tasks
+     * @throws BadInputException if the taxonomy has no such occupation
+     * @throws IOException if the index cannot be read
+     */
+    public OccupationDetails.Detail occupation(String code) throws BadInputException, IOException {
+        return new OccupationDetails(index).show(code);
+    }
+
+    /**
+     * The classified tasks of a family as points of the quadrant scatter.
+     *
+     * @param family the family, or {@code null} for all
+     * @param limit the most points
+     * @return the points
+     * @throws IOException if the index cannot be read
+     */
+    public TaskPoints.Result points(String family, int limit) throws IOException {
+        return new TaskPoints(index).points(family, limit);
+    }
+
+    /**
+     * @param code a SOC group or occupation code
+     * @return whether the taxonomy has it
+     * @throws IOException if the index cannot be read
+     */
+    public boolean hasFamily(String code) throws IOException {
+        return new TaxonomySearch(index, "", "").hasFamily(code);
+    }
+
+    /**
+     * The occupations' titles by code, read again once the index has changed (as after a
+     * {@code moravec taxonomy import} while serving).
+     *
+     * @return the titles; none when the index cannot be read
+     */
+    public Map<String, String> titles() {
+        Titles known = titles;
+        try {
+            long version = index.version();
+            if (known == null || known.version() != version) {
+                known = new Titles(version, new OccupationDetails(index).titles());
+                titles = known;
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return known.byCode();
+    }
+
+    /**
+     * @param code an O*NET-SOC code
+     * @return the occupation's title, if the taxonomy has it
+     */
+    public Optional<String> title(String code) {
+        return Optional.ofNullable(titles().get(code));
+    }
+
+    /**
+     * The import report of the taxonomy served now.
+     *
+     * @return the report, or {@code null} when nothing was imported
+     * @throws IOException if the index cannot be read
+     */
+    public ImportReport report() throws IOException {
+        return index.report();
+    }
+
+    /**
+     * The attribution of the taxonomy served now, as its import recorded it.
+     *
+     * @return the attribution, or {@code null} when nothing was imported
+     * @throws IOException if the index cannot be read
+     */
+    public String attribution() throws IOException {
+        ImportReport report = index.report();
+        return report == null ? null : report.attribution();
+    }
+
+    /** A task to rate, with its occupation's title where the taxonomy knows it. */
+    public record NamedTask(Task task, String occupationTitle, boolean ofTheTaxonomy) {}
+
+    /**
+     * The task a user names: a task of the taxonomy (by its id, or by its statement word for word within
+     * the occupation), rated as {@code classify --taxonomy} rates it; else the statement as given.
+     *
+     * @param index the taxonomy index, or {@code null} when none is imported
+     * @param statement the statement, or {@code null} when an id is given
+     * @param occupation the occupation's code, or {@code null}
+     * @param taskId the task's id within the occupation, or {@code null}
+     * @param id the id to give a statement that is not a task of the taxonomy
+     * @return the task
+     * @throws BadInputException if an id names no task of the taxonomy
+     * @throws IOException if the index cannot be read
+     * @throws IllegalArgumentException if the statement or code is not a valid task's
+     */
+    public static NamedTask namedTask(TaxonomyIndex index, String statement, String occupation, String taskId, String id)
+            throws BadInputException, IOException {
+        OccupationDetails.Detail detail = null;
+        if (occupation != null && index != null) {
+            try {
+                detail = new OccupationDetails(index).show(occupation);
+            } catch (BadInputException e) {
+                if (taskId != null) {
+                    throw e;
+                }
+                // a statement with an occupation the taxonomy lacks is rated as given
+            }
+        }
+        String title = null;
+        if (detail != null) {
+            title = detail.occupation().title();
+            for (OccupationDetails.TaskLine line : detail.tasks()) {
+                if (line.taskId().equals(taskId)
+                        || (taskId == null && line.statement().strip().equalsIgnoreCase(statement.strip()))) {
+                    return new NamedTask(new Task(line.taskId(), line.statement(), detail.occupation().code(),
+                            line.type() == null ? null : TaskType.parse(line.type()).orElse(null), TaskWeights.NONE),
+                            title, true);
+                }
+            }
+        } else if (occupation != null) {
+            title = StarterCatalog.title(occupation).orElse(null);
+        }
+        if (taskId != null) {
+            throw new BadInputException(index == null
+                    ? "no taxonomy is imported, so task " + taskId + " cannot be looked up: import one with 'moravec taxonomy"
+                            + " import SOURCE', or give the task statement in quotes"
+                    : "occupation " + occupation + " has no task " + taskId + " (see its tasks with 'moravec show "
+                            + occupation + "')");
+        }
+        return new NamedTask(new Task(id, statement, detail != null ? detail.occupation().code() : occupation, null,
+                TaskWeights.NONE), title, false);
+    }
+}

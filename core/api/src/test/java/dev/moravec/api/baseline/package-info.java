@@ -1,0 +1,2 @@
+/** The contract's semantic versions, checked against its last release. */
+package dev.moravec.api.baseline;

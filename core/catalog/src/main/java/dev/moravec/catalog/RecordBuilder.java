@@ -1,0 +1,112 @@
+package dev.moravec.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskType;
+import dev.moravec.api.TaskWeights;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Turns the recognised values of one input record into a task, or a rejection naming the field. */
+final class RecordBuilder {
+
+    private final String source;
+    private final Map<Column, String> headers;
+    private final boolean hasId;
+
+    /**
+     * @param source the input's name
+     * @param headers each recognised column with the name the input gives it
+     */
+    RecordBuilder(String source, Map<Column, String> headers) {
+        this.source = source;
+        this.headers = headers;
+        this.hasId = headers.containsKey(Column.ID);
+    }
+
+    /**
+     * Builds one record.
+     *
+     * @param line the line where it starts
+     * @param values the recognised values; missing or {@code null} where the record has none
+     * @param fields the other values, carried through
+     * @param raw the record as read
+     * @return the record or its rejection
+     */
+    CatalogEntry build(long line, EnumMap<Column, String> values, ObjectNode fields, String raw) {
+        String id = hasId ? values.get(Column.ID) : Long.toString(line);
+        if (id == null || id.isBlank()) {
+            return reject(line, Column.ID, "the task id is empty; give every task an id", raw);
+        }
+        String statement = values.get(Column.STATEMENT);
+        if (statement == null || statement.isBlank()) {
+            return reject(line, Column.STATEMENT, "the task statement is empty", raw);
+        }
+        String code = blankToNull(values.get(Column.OCCUPATION_CODE));
+        TaskType type;
+        try {
+            type = TaskType.parse(values.get(Column.TASK_TYPE)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return reject(line, Column.TASK_TYPE, e.getMessage(), raw);
+        }
+        OptionalDouble importance;
+        OptionalDouble relevance;
+        OptionalDouble frequency;
+        try {
+            importance = number(Column.IMPORTANCE, values);
+            relevance = number(Column.RELEVANCE, values);
+            frequency = number(Column.FREQUENCY, values);
+        } catch (BadValue e) {
+            return reject(line, e.column, e.getMessage(), raw);
+        }
+        TaskWeights weights;
+        try {
+            weights = new TaskWeights(importance, relevance, frequency);
+        } catch (IllegalArgumentException e) {
+            Column column = e.getMessage().startsWith("importance") ? Column.IMPORTANCE
+                    : e.getMessage().startsWith("relevance") ? Column.RELEVANCE : Column.FREQUENCY;
+            return reject(line, column, e.getMessage(), raw);
+        }
+        try {
+            Task task = new Task(id, statement, code, type, weights);
+            return new CatalogRecord(source, line, task, blankToNull(values.get(Column.OCCUPATION_TITLE)), fields);
+        } catch (IllegalArgumentException e) {
+            return reject(line, Column.OCCUPATION_CODE, e.getMessage(), raw);
+        }
+    }
+
+    private Rejection reject(long line, Column column, String reason, String raw) {
+        return new Rejection(source, line, headers.getOrDefault(column, column.label()), reason, raw);
+    }
+
+    private OptionalDouble number(Column column, Map<Column, String> values) throws BadValue {
+        String text = blankToNull(values.get(column));
+        if (text == null) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return OptionalDouble.of(value);
+        } catch (NumberFormatException e) {
+            throw new BadValue(column, "'" + text + "' is not a number");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Column column;
+
+        BadValue(Column column, String message) {
+            super(message, null, false, false);
+            this.column = column;
+        }
+    }
+}

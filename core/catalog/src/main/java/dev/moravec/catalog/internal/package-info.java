@@ -1,0 +1,4 @@
+/**
+ * Helpers of the catalog readers.
+ */
+package dev.moravec.catalog.internal;

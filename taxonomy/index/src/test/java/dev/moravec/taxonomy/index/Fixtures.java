@@ -1,0 +1,47 @@
+package dev.moravec.taxonomy.index;
+
+import dev.moravec.api.Axis;
+import dev.moravec.api.Rating;
+import dev.moravec.api.ScorerInfo;
+import dev.moravec.api.Task;
+import dev.moravec.api.TaskScorer;
+import dev.moravec.testing.FixtureRelease;
+import dev.moravec.testing.TestScorers;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+/** A deterministic scorer for the index's tests. */
+final class Fixtures {
+
+    private Fixtures() {}
+
+    /** @return an extra file of the fixture: skills.tsv, task-ratings.csv, employment.csv */
+    static Path extra(String name) {
+        return FixtureRelease.sharedExtra(name);
+    }
+
+    /**
+     * A scorer whose rating follows from words of the statement, so tests know every verdict: code,
+     * proofs and calculations are pure reasoning; pipes, cable and tools lag; the rest sits between.
+     */
+    static TaskScorer wordScorer(String version) {
+        return TestScorers.of(new ScorerInfo("words", version, "rates by a few words", EnumSet.allOf(Axis.class)),
+                Fixtures::wordRating);
+    }
+
+    private static Rating wordRating(Task task) {
+        String s = task.statement().toLowerCase();
+        for (String word : List.of("code", "prove", "calculate", "program", "data", "report")) {
+            if (s.contains(word)) {
+                return Rating.of(0.9, 0.2, 1, List.of("'" + word + "'"));
+            }
+        }
+        for (String word : List.of("pipe", "cable", "tool", "install", "repair", "lift", "wash", "drive")) {
+            if (s.contains(word)) {
+                return Rating.of(0.1, 0.9, 1, List.of("'" + word + "'"));
+            }
+        }
+        return Rating.of(0.6, 0.7, 0.5, List.of("between"));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.moravec.taxonomy.sources.internal;
+
+import dev.moravec.taxonomy.sources.SocHierarchy;
+import dev.moravec.taxonomy.sources.SocLevel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits employment, which BLS counts by SOC code, over the O*NET-SOC occupations below each code: a
+ * detailed code's employment is shared equally by its occupations; a detailed code without figures
+ * borrows its broad group's, less what the broad group's other detailed codes took, shared equally by
+ * the occupations that have none.
+ */
+public final class EmploymentSplit {
+
+    private EmploymentSplit() {}
+
+    /**
+     * Gives each occupation its share.
+     *
+     * @param employment employment by SOC code (detailed and broad)
+     * @param occupations the occupations, whose employment is set where a share is found
+     * @param hierarchy the SOC hierarchy, for the detailed and broad code of each occupation
+     * @return how many occupations got a share
+     */
+    public static int assign(Map<String, Double> employment, Occupations occupations, SocHierarchy hierarchy) {
+        if (employment.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<OccupationBuilder>> byDetailed = new HashMap<>();
+        for (OccupationBuilder occupation : occupations.all()) {
+            byDetailed.computeIfAbsent(hierarchy.groupOf(occupation.code, SocLevel.DETAILED), c -> new ArrayList<>())
+                    .add(occupation);
+        }
+        Map<String, List<OccupationBuilder>> orphansByBroad = new HashMap<>();
+        Map<String, Double> broadCovered = new HashMap<>();
+        int assigned = 0;
+        for (Map.Entry<String, List<OccupationBuilder>> e : byDetailed.entrySet()) {
+            Double total = employment.get(e.getKey());
+            String broad = hierarchy.groupOf(e.getKey(), SocLevel.BROAD);
+            if (total != null) {
+                assigned += share(total, e.getValue());
+                broadCovered.merge(broad, total, Double::sum);
+            } else {
+                orphansByBroad.computeIfAbsent(broad, b -> new ArrayList<>()).addAll(e.getValue());
+            }
+        }
+        for (Map.Entry<String, List<OccupationBuilder>> e : orphansByBroad.entrySet()) {
+            Double broadTotal = employment.get(e.getKey());
+            if (broadTotal == null) {
+                continue;
+            }
+            double remaining = broadTotal - broadCovered.getOrDefault(e.getKey(), 0.0);
+            if (remaining > 0) {
+                assigned += share(remaining, e.getValue());
+            }
+        }
+        return assigned;
+    }
+
+    // shares a total equally; returns how many occupations got a share
+    private static int share(double total, List<OccupationBuilder> occupations) {
+        for (OccupationBuilder occupation : occupations) {
+            occupation.employment = total / occupations.size();
+        }
+        return occupations.size();
+    }
+}

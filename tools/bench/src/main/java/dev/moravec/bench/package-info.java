@@ -1,0 +1,4 @@
+/**
+ * The moravec-bench command: benchmarks and load checks of the product, run beside it and never in it.
+ */
+package dev.moravec.bench;

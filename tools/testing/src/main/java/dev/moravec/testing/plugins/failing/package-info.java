@@ -1,0 +1,4 @@
+/**
+ * A test plugin whose scorer fails to activate.
+ */
+package dev.moravec.testing.plugins.failing;

@@ -1,0 +1,4 @@
+/**
+ * A test plugin whose scorer throws on some tasks.
+ */
+package dev.moravec.testing.plugins.throwing;
