@@ -359,6 +359,6 @@ public final class Calibrator {
             ScorerSettings s = base.scorer(id);
             scorers.put(id, new ScorerSettings(w[1], s.enabled(), s.settings()).withWeights(w[0], w[1]));
         });
-        return new EngineConfig(thresholds, scorers, base.taskTimeLimit(), base.quarantineAfter());
+        return new EngineConfig(thresholds, scorers, base.taskTimeLimit(), base.quarantineAfter(), base.scenarios());
     }
 }

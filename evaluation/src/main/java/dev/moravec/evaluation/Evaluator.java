@@ -65,7 +65,8 @@ public final class Evaluator {
     static EngineConfig effective(EngineConfig config) {
         Map<String, ScorerSettings> scorers = new TreeMap<>(config.scorers());
         scorers.replaceAll((id, s) -> s.enabled() ? s : new ScorerSettings(0, false, s.settings()));
-        return new EngineConfig(config.thresholds(), scorers, config.taskTimeLimit(), config.quarantineAfter());
+        return new EngineConfig(config.thresholds(), scorers, config.taskTimeLimit(), config.quarantineAfter(),
+                config.scenarios());
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.moravec.api;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * What one scorer says about one task. A scorer may abstain on either axis (or both) by leaving it
@@ -13,10 +16,15 @@ import java.util.OptionalDouble;
  * @param evidence short human-readable reasons, most important first, such as
  *     {@code "'SQL' -> code, software, data and queries"}; empty only for a rating with no
  *     confidence
+ * @param bottlenecks the factors that hold the task back, each at most once, strongest first by
+ *     convention; empty when the scorer says nothing about them (since 1.3.0)
+ * @param verification how an attempt at the task is most plausibly checked, or empty when the scorer
+ *     does not say (since 1.3.0)
  * @since 1.0.0
  */
 public record Rating(
-        OptionalDouble transferability, OptionalDouble verificationCost, double confidence, List<String> evidence) {
+        OptionalDouble transferability, OptionalDouble verificationCost, double confidence, List<String> evidence,
+        List<Bottleneck> bottlenecks, Optional<VerificationMode> verification) {
 
     /** The longest piece of evidence accepted, in characters. */
     public static final int MAX_EVIDENCE_LENGTH = 300;
@@ -24,8 +32,9 @@ public record Rating(
     /**
      * Checks the rating.
      *
-     * @throws IllegalArgumentException if a value is NaN, infinite or outside [0, 1], or a piece of
-     *     evidence is blank or longer than {@link #MAX_EVIDENCE_LENGTH}; the message names the value
+     * @throws IllegalArgumentException if a value is NaN, infinite or outside [0, 1], a piece of
+     *     evidence is blank or longer than {@link #MAX_EVIDENCE_LENGTH}, or a factor is named twice; the
+     *     message names the value
      */
     public Rating {
         if (transferability == null || verificationCost == null) {
@@ -44,6 +53,62 @@ public record Rating(
                         "evidence must be non-blank and at most " + MAX_EVIDENCE_LENGTH + " characters: '" + reason + "'");
             }
         }
+        if (bottlenecks == null || verification == null) {
+            throw new IllegalArgumentException("bottlenecks or verification is null: use an empty list and Optional.empty()");
+        }
+        bottlenecks = List.copyOf(bottlenecks);
+        Set<BottleneckFactor> named = EnumSet.noneOf(BottleneckFactor.class);
+        for (Bottleneck bottleneck : bottlenecks) {
+            if (!named.add(bottleneck.factor())) {
+                throw new IllegalArgumentException("the factor " + bottleneck.factor() + " is named twice: give each factor once");
+            }
+        }
+    }
+
+    /**
+     * A rating without bottleneck factors or verification mode, as version 1.2 of this contract made it.
+     *
+     * @param transferability transferability in [0, 1], or empty
+     * @param verificationCost verification cost in [0, 1], or empty
+     * @param confidence confidence in [0, 1]
+     * @param evidence reasons, most important first
+     */
+    public Rating(OptionalDouble transferability, OptionalDouble verificationCost, double confidence,
+            List<String> evidence) {
+        this(transferability, verificationCost, confidence, evidence, List.of(), Optional.empty());
+    }
+
+    /**
+     * This rating with the factors that hold the task back.
+     *
+     * @param factors the bottlenecks, each factor at most once
+     * @return a copy with those bottlenecks
+     * @since 1.3.0
+     */
+    public Rating withBottlenecks(List<Bottleneck> factors) {
+        return new Rating(transferability, verificationCost, confidence, evidence, factors, verification);
+    }
+
+    /**
+     * This rating with the most plausible way an attempt is checked.
+     *
+     * @param mode the verification mode
+     * @return a copy with that mode
+     * @since 1.3.0
+     */
+    public Rating withVerification(VerificationMode mode) {
+        return new Rating(transferability, verificationCost, confidence, evidence, bottlenecks, Optional.of(mode));
+    }
+
+    /**
+     * The bottleneck of one factor, if the scorer named it.
+     *
+     * @param factor the factor
+     * @return its bottleneck
+     * @since 1.3.0
+     */
+    public Optional<Bottleneck> bottleneck(BottleneckFactor factor) {
+        return bottlenecks.stream().filter(b -> b.factor() == factor).findFirst();
     }
 
     private static void checkUnit(String name, double value) {
@@ -113,11 +178,11 @@ public record Rating(
     }
 
     /**
-     * Whether the scorer abstained on both axes.
+     * Whether the scorer abstained: no value on either axis, no bottleneck and no verification mode.
      *
-     * @return true if neither axis has a value
+     * @return true if the rating says nothing about the task
      */
     public boolean isAbstention() {
-        return transferability.isEmpty() && verificationCost.isEmpty();
+        return transferability.isEmpty() && verificationCost.isEmpty() && bottlenecks.isEmpty() && verification.isEmpty();
     }
 }

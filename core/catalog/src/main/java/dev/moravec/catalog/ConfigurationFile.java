@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.model.BadInputException;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Scenario;
 import dev.moravec.model.ScorerSettings;
 import dev.moravec.model.Thresholds;
 import java.io.IOException;
@@ -17,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,6 +110,13 @@ public final class ConfigurationFile {
         });
         root.put("taskTimeLimitMillis", taskTimeLimit.toMillis());
         root.put("quarantineAfter", quarantineAfter);
+        ObjectNode scenarios = root.putObject("scenarios");
+        config.scenarios().forEach((name, scenario) -> {
+            ObjectNode entry = scenarios.putObject(name);
+            entry.put("description", scenario.description());
+            ObjectNode relief = entry.putObject("relief");
+            scenario.relief().forEach((factor, amount) -> relief.put(factor.name(), amount));
+        });
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -139,7 +150,8 @@ public final class ConfigurationFile {
             @JsonProperty("thresholds") ThresholdsFile thresholds,
             @JsonProperty("scorers") Map<String, ScorerFile> scorers,
             @JsonProperty("taskTimeLimitMillis") Long taskTimeLimitMillis,
-            @JsonProperty("quarantineAfter") Integer quarantineAfter) {
+            @JsonProperty("quarantineAfter") Integer quarantineAfter,
+            @JsonProperty("scenarios") Map<String, ScenarioFile> scenarios) {
 
         EngineConfig toConfig() {
             Thresholds t = Thresholds.DEFAULT;
@@ -167,9 +179,42 @@ public final class ConfigurationFile {
                     t,
                     settings,
                     taskTimeLimitMillis == null ? EngineConfig.DEFAULT_TASK_TIME_LIMIT : Duration.ofMillis(taskTimeLimitMillis),
-                    quarantineAfter == null ? EngineConfig.DEFAULT_QUARANTINE_AFTER : quarantineAfter);
+                    quarantineAfter == null ? EngineConfig.DEFAULT_QUARANTINE_AFTER : quarantineAfter,
+                    allScenarios());
+        }
+
+        private Map<String, Scenario> allScenarios() {
+            Map<String, Scenario> all = new LinkedHashMap<>(Scenario.DEFAULTS);
+            if (scenarios != null) {
+                scenarios.forEach((name, file) -> {
+                    if (file == null || file.relief == null || file.relief.isEmpty()) {
+                        throw new IllegalArgumentException("scenarios." + name + ": give the factors it relieves, for"
+                                + " example {\"relief\": {\"TASTE\": 0.5}}");
+                    }
+                    Map<BottleneckFactor, Double> relief = new EnumMap<>(BottleneckFactor.class);
+                    file.relief.forEach((factor, amount) -> {
+                        try {
+                            relief.put(BottleneckFactor.valueOf(factor), amount);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("scenarios." + name + ".relief: '" + factor
+                                    + "' is not a bottleneck factor; the factors are "
+                                    + java.util.Arrays.toString(BottleneckFactor.values()), e);
+                        }
+                    });
+                    try {
+                        all.put(name, new Scenario(name, file.description, relief));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("scenarios." + name + ": " + e.getMessage(), e);
+                    }
+                });
+            }
+            return all;
         }
     }
+
+    private record ScenarioFile(
+            @JsonProperty("description") String description,
+            @JsonProperty("relief") Map<String, Double> relief) {}
 
     private record ThresholdsFile(
             @JsonProperty("transferability") Double transferability,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.model.ScorerOutcome;
@@ -24,7 +25,11 @@ public final class CsvVerdictWriter implements VerdictWriter {
 
     private static final List<String> FIXED = List.of("id", "statement", "occupationCode", "occupationTitle",
             "taskType", "importance", "relevance", "frequency", "transferability", "verificationCost", "score",
-            "quadrant");
+            "quadrant", "verification", "bottlenecks");
+
+    /** Each scorer's columns, after its id and a dot. */
+    private static final List<String> PER_SCORER =
+            List.of("status", "transferability", "verificationCost", "confidence", "evidence", "verification", "bottlenecks");
 
     private final JsonGenerator csv;
     private final ObjectMapper mapper;
@@ -83,7 +88,7 @@ public final class CsvVerdictWriter implements VerdictWriter {
     public static List<String> columns(List<String> scorerIds) {
         List<String> columns = new ArrayList<>(FIXED);
         for (String id : scorerIds) {
-            for (String part : List.of("status", "transferability", "verificationCost", "confidence", "evidence")) {
+            for (String part : PER_SCORER) {
                 columns.add(id + "." + part);
             }
         }
@@ -107,11 +112,13 @@ public final class CsvVerdictWriter implements VerdictWriter {
         number(verdict.verificationCost());
         number(verdict.score());
         csv.writeString(verdict.quadrant().name());
+        text(verdict.verification() == null ? null : verdict.verification().name());
+        csv.writeString(bottlenecks(verdict.bottlenecks().shown()));
         for (String id : scorerIds) {
             ScorerOutcome outcome = verdict.outcomes().stream().filter(o -> o.scorer().equals(id)).findFirst()
                     .orElse(null);
             if (outcome == null) {
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < PER_SCORER.size(); i++) {
                     csv.writeString("");
                 }
                 continue;
@@ -123,15 +130,31 @@ public final class CsvVerdictWriter implements VerdictWriter {
                 number(rating.verificationCost());
                 number(OptionalDouble.of(rating.confidence()));
                 csv.writeString(String.join(" | ", rating.evidence()));
+                text(rating.verification().map(Enum::name).orElse(null));
+                csv.writeString(bottlenecks(rating.bottlenecks()));
             } else {
                 text(null);
                 text(null);
                 text(null);
                 csv.writeString(outcome.reason());
+                text(null);
+                text(null);
             }
         }
         text(record.fields().isEmpty() ? null : mapper.writeValueAsString(record.fields()));
         csv.writeEndArray();
+    }
+
+    /** Bottlenecks in one cell: {@code EMBODIMENT 0.82; PERCEPTION 0.4}, strongest first. */
+    private static String bottlenecks(List<Bottleneck> bottlenecks) {
+        StringBuilder cell = new StringBuilder();
+        for (Bottleneck bottleneck : bottlenecks) {
+            if (!cell.isEmpty()) {
+                cell.append("; ");
+            }
+            cell.append(bottleneck.factor().name()).append(' ').append(VerdictJson.round(bottleneck.strength()));
+        }
+        return cell.toString();
     }
 
     private void text(String value) throws IOException {

@@ -3,10 +3,13 @@ package dev.moravec.catalog;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
+import dev.moravec.api.VerificationMode;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.RatingStatus;
 import dev.moravec.model.ScorerOutcome;
@@ -29,8 +32,11 @@ import java.util.Set;
  * {"id": "8823", "statement": "...", "occupation": {"code": "11-1011.00", "title": "Chief Executives"},
  *  "taskType": "CORE", "weights": {"importance": 4.1, ...}, "transferability": 0.62,
  *  "verificationCost": 0.71, "score": 0.18, "quadrant": "VERIFICATION_BOUND",
+ *  "verification": "SLOW_OUTCOME", "bottlenecks": [{"factor": "SLOW_FEEDBACK", "strength": 0.62}, ...],
  *  "ratings": [{"scorer": "lexicon", "version": "1.0.0", "status": "OK", "transferability": 0.6,
- *               "verificationCost": 0.7, "confidence": 0.8, "evidence": ["..."]}],
+ *               "verificationCost": 0.7, "confidence": 0.8, "evidence": ["..."],
+ *               "verification": "SLOW_OUTCOME",
+ *               "bottlenecks": [{"factor": "SLOW_FEEDBACK", "strength": 0.7, "evidence": ["..."]}]}],
  *  "fields": {...}}
  * }</pre>
  */
@@ -44,6 +50,10 @@ public final class VerdictJson {
     public static final String SCORE = "score";
     /** The quadrant. */
     public static final String QUADRANT = "quadrant";
+    /** The most plausible verification mode. */
+    public static final String VERIFICATION = "verification";
+    /** The bottleneck factors. */
+    public static final String BOTTLENECKS = "bottlenecks";
     /** Each scorer's outcome. */
     public static final String RATINGS = "ratings";
     /** An outcome's scorer id. */
@@ -52,7 +62,8 @@ public final class VerdictJson {
     public static final String VERSION = "version";
 
     /** The keys a verdict adds to a task: an input record holding them is output, not a task. */
-    public static final Set<String> VERDICT_KEYS = Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, RATINGS);
+    public static final Set<String> VERDICT_KEYS =
+            Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, VERIFICATION, BOTTLENECKS, RATINGS);
 
     /** How values are written: rounded for people and scripts, or exactly, for storage. */
     public enum Precision {
@@ -108,6 +119,8 @@ public final class VerdictJson {
             json.writeEndObject();
         }
         writeScores(json, verdict.scores(), Precision.ROUNDED);
+        writeVerification(json, verdict.verification());
+        writeBottlenecks(json, verdict.bottlenecks().shown(), false, Precision.ROUNDED);
         writeOutcomes(json, verdict.outcomes());
         if (!record.fields().isEmpty()) {
             json.writeFieldName("fields");
@@ -164,15 +177,111 @@ public final class VerdictJson {
             writeNumber(json, TRANSFERABILITY, rating.transferability(), Precision.ROUNDED);
             writeNumber(json, VERIFICATION_COST, rating.verificationCost(), Precision.ROUNDED);
             json.writeNumberField("confidence", round(rating.confidence()));
-            json.writeArrayFieldStart("evidence");
-            for (String reason : rating.evidence()) {
-                json.writeString(reason);
+            writeStrings(json, "evidence", rating.evidence());
+            if (rating.verification().isPresent()) {
+                writeVerification(json, rating.verification().get());
             }
-            json.writeEndArray();
+            if (!rating.bottlenecks().isEmpty()) {
+                writeBottlenecks(json, rating.bottlenecks(), true, Precision.ROUNDED);
+            }
         } else {
             json.writeStringField("reason", outcome.reason());
         }
         json.writeEndObject();
+    }
+
+    /**
+     * Writes the verification mode.
+     *
+     * @param json where to write
+     * @param mode the mode, or {@code null}
+     * @throws IOException if writing fails
+     */
+    public static void writeVerification(JsonGenerator json, VerificationMode mode) throws IOException {
+        json.writeStringField(VERIFICATION, mode == null ? null : mode.name());
+    }
+
+    /**
+     * Writes the {@code bottlenecks} array: each factor with its strength, strongest first.
+     *
+     * @param json where to write
+     * @param bottlenecks the bottlenecks, strongest first
+     * @param withEvidence whether each carries its evidence (a scorer's rating, a stored verdict) or not
+     *     (the record's combined profile, whose evidence {@code explain} shows)
+     * @param precision rounded or exact
+     * @throws IOException if writing fails
+     */
+    public static void writeBottlenecks(JsonGenerator json, List<Bottleneck> bottlenecks, boolean withEvidence,
+            Precision precision) throws IOException {
+        json.writeArrayFieldStart(BOTTLENECKS);
+        for (Bottleneck bottleneck : bottlenecks) {
+            json.writeStartObject();
+            json.writeStringField("factor", bottleneck.factor().name());
+            json.writeNumberField("strength", precision == Precision.ROUNDED ? round(bottleneck.strength())
+                    : bottleneck.strength());
+            if (withEvidence) {
+                writeStrings(json, "evidence", bottleneck.evidence());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeStrings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * Reads a {@code bottlenecks} array written with evidence.
+     *
+     * @param node the object holding it
+     * @return the bottlenecks, in order; none when the array is missing
+     * @throws IllegalArgumentException if a factor is unknown or a strength is outside [0, 1]
+     */
+    public static List<Bottleneck> readBottlenecks(JsonNode node) {
+        List<Bottleneck> bottlenecks = new ArrayList<>();
+        for (JsonNode b : node.path(BOTTLENECKS)) {
+            List<String> evidence = new ArrayList<>();
+            b.path("evidence").forEach(e -> evidence.add(e.asText()));
+            if (evidence.isEmpty()) {
+                evidence.add("(no evidence recorded)");
+            }
+            bottlenecks.add(new Bottleneck(factor(b.path("factor").asText()), b.path("strength").asDouble(), evidence));
+        }
+        return bottlenecks;
+    }
+
+    /**
+     * Reads a verification mode.
+     *
+     * @param node the object holding it
+     * @return the mode, or {@code null} when there is none
+     * @throws IllegalArgumentException if the mode is unknown
+     */
+    public static VerificationMode readVerification(JsonNode node) {
+        JsonNode mode = node.get(VERIFICATION);
+        if (mode == null || !mode.isTextual()) {
+            return null;
+        }
+        try {
+            return VerificationMode.valueOf(mode.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("verification '" + mode.asText() + "' is not one of "
+                    + java.util.Arrays.toString(VerificationMode.values()), e);
+        }
+    }
+
+    private static BottleneckFactor factor(String name) {
+        try {
+            return BottleneckFactor.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bottleneck factor '" + name + "' is not one of "
+                    + java.util.Arrays.toString(BottleneckFactor.values()), e);
+        }
     }
 
     /**
@@ -275,8 +384,9 @@ public final class VerdictJson {
         }
         List<String> evidence = new ArrayList<>();
         node.path("evidence").forEach(e -> evidence.add(e.asText()));
+        VerificationMode mode = readVerification(node);
         Rating rating = new Rating(number(node, TRANSFERABILITY), number(node, VERIFICATION_COST),
-                node.path("confidence").asDouble(0), evidence);
+                node.path("confidence").asDouble(0), evidence, readBottlenecks(node), java.util.Optional.ofNullable(mode));
         return new ScorerOutcome(scorer, version, status, rating, null);
     }
 

@@ -114,7 +114,7 @@ class CatalogClassifierTest {
         List<String> lines = csv.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", CsvVerdictWriter.columns(List.of("words"))));
         assertThat(lines.get(1)).startsWith("a1,\"Draft contract clauses, including \"\"force majeure\"\" terms\","
-                + "23-1011.00,Lawyers,,4.5,88.2,,0.1,0.9,0.01,LAGGING,OK,0.1,0.9,0.8,\"no 'write'\",");
+                + "23-1011.00,Lawyers,,4.5,88.2,,0.1,0.9,0.01,LAGGING,,,OK,0.1,0.9,0.8,\"no 'write'\",,,");
     }
 
     private JsonNode json(String line) {

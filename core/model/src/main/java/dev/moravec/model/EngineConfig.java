@@ -15,19 +15,22 @@ import java.util.TreeMap;
  *   "scorers": {"lexicon": {"weight": 1.0, "enabled": true, "settings": {"file": "my-lexicon.json"}},
  *               "semantic": {"weight": 1.0, "transferabilityWeight": 4.0}},
  *   "taskTimeLimitMillis": 5000,
- *   "quarantineAfter": 20
+ *   "quarantineAfter": 20,
+ *   "scenarios": {"judges": {"description": "panels that agree on taste", "relief": {"TASTE": 0.5}}}
  * }
  * }</pre>
- * Every key is optional; a missing key keeps its default.
+ * Every key is optional; a missing key keeps its default. The scenarios of the file are added to the
+ * built-in ones ({@link Scenario#DEFAULTS}), and replace a built-in one of the same name.
  *
  * @param thresholds where the axes are split into quadrants
  * @param scorers settings per scorer id; a scorer not listed gets {@link ScorerSettings#DEFAULT}
  * @param taskTimeLimit how long one scorer may take on one task before its rating counts as timed out
  * @param quarantineAfter after this many consecutive failures a scorer is quarantined for the rest of
  *     the run
+ * @param scenarios the breakthrough scenarios by name, the built-in ones among them
  */
-public record EngineConfig(
-        Thresholds thresholds, Map<String, ScorerSettings> scorers, Duration taskTimeLimit, int quarantineAfter) {
+public record EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> scorers, Duration taskTimeLimit,
+        int quarantineAfter, Map<String, Scenario> scenarios) {
 
     /** The default per-task time limit. */
     public static final Duration DEFAULT_TASK_TIME_LIMIT = Duration.ofSeconds(5);
@@ -48,6 +51,41 @@ public record EngineConfig(
             throw new IllegalArgumentException("quarantineAfter must be at least 1, was " + quarantineAfter);
         }
         scorers = Map.copyOf(new TreeMap<>(scorers));
+        scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
+    }
+
+    /**
+     * A configuration with the built-in scenarios.
+     *
+     * @param thresholds where the axes are split into quadrants
+     * @param scorers settings per scorer id
+     * @param taskTimeLimit the per-task time limit
+     * @param quarantineAfter consecutive failures before quarantine
+     */
+    public EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> scorers, Duration taskTimeLimit,
+            int quarantineAfter) {
+        this(thresholds, scorers, taskTimeLimit, quarantineAfter, Scenario.DEFAULTS);
+    }
+
+    /**
+     * The scenario a name gives: one scenario, or several joined by {@code +} that happen together.
+     *
+     * @param names such as {@code robotics} or {@code robotics+memory}
+     * @return the scenario
+     * @throws BadInputException if a name is not a scenario of this configuration; the message lists them
+     */
+    public Scenario scenario(String names) throws BadInputException {
+        java.util.List<Scenario> parts = new java.util.ArrayList<>();
+        for (String name : names.split("\\+")) {
+            Scenario scenario = scenarios.get(name.strip());
+            if (scenario == null) {
+                throw new BadInputException("no scenario '" + name.strip() + "': the configuration has "
+                        + String.join(", ", scenarios.keySet()) + " (add your own under \"scenarios\" in the"
+                        + " configuration file; see docs/configuration.md)");
+            }
+            parts.add(scenario);
+        }
+        return Scenario.combine(parts);
     }
 
     /**
@@ -98,7 +136,7 @@ public record EngineConfig(
             changed.put(id, new ScorerSettings(s.weight(), false, s.settings(), s.transferabilityWeight(),
                     s.verificationCostWeight()));
         }
-        return new EngineConfig(thresholds, changed, taskTimeLimit, quarantineAfter);
+        return new EngineConfig(thresholds, changed, taskTimeLimit, quarantineAfter, scenarios);
     }
 
 }

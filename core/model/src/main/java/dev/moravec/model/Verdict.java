@@ -1,25 +1,47 @@
 package dev.moravec.model;
 
 import dev.moravec.api.Task;
+import dev.moravec.api.VerificationMode;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The combined judgment on one task: its {@link Scores} (T, V, S and quadrant) and every scorer's
- * outcome.
+ * The combined judgment on one task: its {@link Scores} (T, V, S and quadrant), why it lags (the
+ * combined bottleneck factors), how an attempt is most plausibly checked, and every scorer's outcome.
  *
  * @param task the task
  * @param scores the combined T, V, S and quadrant
  * @param outcomes each active scorer's outcome, in scorer id order
+ * @param bottlenecks the combined bottleneck factors; {@link BottleneckProfile#NONE} when no scorer named one
+ * @param verification the most plausible verification mode, or {@code null} when no scorer named one
  */
-public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes) {
+public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, BottleneckProfile bottlenecks,
+        VerificationMode verification) {
 
     /** Copies the outcomes. */
     public Verdict {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(bottlenecks, "bottlenecks");
         outcomes = List.copyOf(outcomes);
+    }
+
+    /**
+     * A verdict without bottlenecks or verification mode.
+     *
+     * @param task the task
+     * @param scores the combined T, V, S and quadrant
+     * @param outcomes each active scorer's outcome
+     */
+    public Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes) {
+        this(task, scores, outcomes, BottleneckProfile.NONE, null);
+    }
+
+    /** @return the verification mode, if a scorer named one */
+    public Optional<VerificationMode> verificationMode() {
+        return Optional.ofNullable(verification);
     }
 
     /** @return the combined T, empty when no scorer rated it */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScorerInfo;
 import dev.moravec.api.ScoringContext;
@@ -218,6 +219,33 @@ public abstract class AbstractScorerContractTest {
                 assertThat(rating.evidence())
                         .as("evidence of '%s' rated with confidence %s", task.statement(), rating.confidence())
                         .isNotEmpty();
+            }
+        }
+    }
+
+    /**
+     * A scorer that names bottleneck factors (since 1.3.0) lists them strongest first, each with
+     * evidence that says what raised it; a strong one comes with some confidence. Scorers that name none,
+     * such as those built against 1.2, pass.
+     *
+     * @throws ScoringException if the scorer cannot rate a sample task
+     */
+    @Test
+    void bottlenecksAreOrderedAndExplained() throws ScoringException {
+        for (Task task : sampleTasks()) {
+            Rating rating = scorer.rate(task, context());
+            List<Bottleneck> bottlenecks = rating.bottlenecks();
+            for (int i = 1; i < bottlenecks.size(); i++) {
+                assertThat(bottlenecks.get(i).strength()).as("bottlenecks of '%s' are strongest first", task.statement())
+                        .isLessThanOrEqualTo(bottlenecks.get(i - 1).strength());
+            }
+            for (Bottleneck bottleneck : bottlenecks) {
+                assertThat(bottleneck.evidence()).as("evidence of %s for '%s'", bottleneck.factor(), task.statement())
+                        .isNotEmpty().allSatisfy(reason -> assertThat(reason).isNotBlank());
+                if (bottleneck.strength() >= 0.5) {
+                    assertThat(rating.confidence()).as("a strong %s for '%s' comes with some confidence",
+                            bottleneck.factor(), task.statement()).isPositive();
+                }
             }
         }
     }

@@ -3,9 +3,11 @@ package dev.moravec.taxonomy.index.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Task;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.catalog.VerdictJson.Precision;
+import dev.moravec.model.BottleneckProfile;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +45,8 @@ public final class StoredVerdicts {
         return json(json -> {
             json.writeStartObject();
             VerdictJson.writeScores(json, stored.verdict().scores(), Precision.EXACT);
+            VerdictJson.writeVerification(json, stored.verdict().verification());
+            VerdictJson.writeBottlenecks(json, stored.verdict().bottlenecks().factors(), true, Precision.EXACT);
             json.writeStringField("contentKey", stored.contentKey());
             json.writeStringField("ratingKey", stored.ratingKey());
             json.writeStringField("configKey", stored.configKey());
@@ -59,7 +64,10 @@ public final class StoredVerdicts {
      */
     public StoredVerdict read(Task task, String json) {
         JsonNode node = read(json);
-        Verdict verdict = new Verdict(task, VerdictJson.readScores(node), VerdictJson.readOutcomes(node));
+        List<Bottleneck> bottlenecks = VerdictJson.readBottlenecks(node);
+        Verdict verdict = new Verdict(task, VerdictJson.readScores(node), VerdictJson.readOutcomes(node),
+                bottlenecks.isEmpty() ? BottleneckProfile.NONE : new BottleneckProfile(bottlenecks),
+                VerdictJson.readVerification(node));
         return new StoredVerdict(verdict, node.path("contentKey").asText(), node.path("ratingKey").asText(),
                 node.path("configKey").asText());
     }
