@@ -33,8 +33,9 @@ public final class Relief {
      * @param before its scores as classified
      * @param after its scores under the scenario
      * @param movedBy the relieved factors that moved it, strongest first; empty when it did not move
+     * @param remaining its bottleneck factors under the scenario: each keeps {@code 1 - relief} of its strength
      */
-    public record Moved(Scores before, Scores after, List<BottleneckFactor> movedBy) {
+    public record Moved(Scores before, Scores after, List<BottleneckFactor> movedBy, BottleneckProfile remaining) {
 
         /** @return whether the scenario changed the task's quadrant */
         public boolean changedQuadrant() {
@@ -69,18 +70,29 @@ public final class Relief {
      */
     public Moved apply(Scores scores, BottleneckProfile profile, VerificationMode mode) {
         if (!scores.isRated() || profile.isEmpty()) {
-            return new Moved(scores, scores, List.of());
+            return new Moved(scores, scores, List.of(), profile);
         }
         List<BottleneckFactor> movedBy = new ArrayList<>();
         double t = scores.transferability().getAsDouble();
         double v = scores.verificationCost().getAsDouble();
         double tClosed = closed(profile, mode, Axis.TRANSFERABILITY, movedBy);
         double vClosed = closed(profile, mode, Axis.VERIFICATION_COST, movedBy);
+        BottleneckProfile remaining = remaining(profile);
         if (movedBy.isEmpty()) {
-            return new Moved(scores, scores, List.of());
+            return new Moved(scores, scores, List.of(), remaining);
         }
         Scores after = Scores.of(t + (1 - t) * tClosed, v - v * vClosed, thresholds);
-        return new Moved(scores, after, List.copyOf(movedBy));
+        return new Moved(scores, after, List.copyOf(movedBy), remaining);
+    }
+
+    private BottleneckProfile remaining(BottleneckProfile profile) {
+        List<Bottleneck> remaining = new ArrayList<>(profile.factors().size());
+        for (Bottleneck bottleneck : profile.factors()) {
+            double relief = scenario.relief(bottleneck.factor());
+            remaining.add(relief == 0 ? bottleneck
+                    : new Bottleneck(bottleneck.factor(), bottleneck.strength() * (1 - relief), bottleneck.evidence()));
+        }
+        return new BottleneckProfile(remaining);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.moravec.taxonomy.index;
 
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.VerificationMode;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
 import dev.moravec.model.OccupationScore;
@@ -46,10 +48,12 @@ public final class OccupationDetails {
      * @param type CORE, SUPPLEMENTAL or {@code null}
      * @param weight its weight in the occupation
      * @param scores its T, V, S and quadrant; no quadrant before classification
+     * @param bottleneck its dominant bottleneck factor, or {@code null}
+     * @param verification its verification mode, or {@code null}
      * @param evidence the first piece of evidence of each scorer that rated it
      */
     public record TaskLine(String taskId, String statement, String type, double weight, Scores scores,
-            List<String> evidence) {}
+            BottleneckFactor bottleneck, VerificationMode verification, List<String> evidence) {}
 
     private final TaxonomyIndex index;
 
@@ -113,7 +117,7 @@ public final class OccupationDetails {
                 String type = task.task().type() == null ? null : task.task().type().name();
                 if (verdictJson == null) {
                     tasks.add(new TaskLine(task.task().id(), task.task().statement(), type, weight,
-                            Scores.NONE, List.of()));
+                            Scores.NONE, null, null, List.of()));
                     continue;
                 }
                 var verdict = index.verdicts().read(task.task(), verdictJson).verdict();
@@ -124,7 +128,7 @@ public final class OccupationDetails {
                     }
                 }
                 tasks.add(new TaskLine(task.task().id(), task.task().statement(), type, weight, verdict.scores(),
-                        evidence));
+                        verdict.bottlenecks().dominant().orElse(null), verdict.verification(), evidence));
             }
             tasks.sort(Comparator.comparingDouble((TaskLine t) -> t.scores().score().orElse(-1)).reversed()
                     .thenComparing(TaskLine::taskId));

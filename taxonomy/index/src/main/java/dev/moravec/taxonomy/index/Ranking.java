@@ -1,5 +1,6 @@
 package dev.moravec.taxonomy.index;
 
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.Map;
  * @param rows the ranked rows
  * @param weighting how tasks and occupations were weighted, in words
  * @param unscored how many of the level's items had no score and were left out
+ * @param scenario the breakthrough scenario the scores are under, or {@code null} for the scores as classified
  */
-public record Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored) {
+public record Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario) {
 
     /** Copies the rows. */
     public Ranking {
@@ -33,7 +35,12 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
      * @param occupations the number of scored occupations below it
      * @param employment their employment, where imported, else {@code null}
      * @param shares the share of tasks in each quadrant
+     * @param bottleneck what holds it back most: a task's dominant bottleneck factor, an occupation's or
+     *     family's factor behind the most lagging work (see {@code OccupationScore#dominantBottleneck}); or
+     *     {@code null}
+     * @param laggingBy for each factor, the weighted share of its tasks that lag with it dominant
      */
     public record Row(String code, String title, String taskId, String statement, Scores scores, long tasks,
-            int occupations, Double employment, Map<Quadrant, Double> shares) {}
+            int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
+            Map<BottleneckFactor, Double> laggingBy) {}
 }

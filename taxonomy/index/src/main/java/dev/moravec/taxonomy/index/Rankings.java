@@ -1,31 +1,34 @@
 package dev.moravec.taxonomy.index;
 
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.model.TaskWeighting;
+import dev.moravec.scoring.Relief;
+import dev.moravec.taxonomy.index.internal.FamilyTotals;
 import dev.moravec.taxonomy.index.internal.IndexFields;
+import dev.moravec.taxonomy.index.internal.OccupationFigures;
+import dev.moravec.taxonomy.index.internal.Segments;
+import dev.moravec.taxonomy.index.internal.TaskTable;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.SocLevel;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -38,12 +41,13 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 
 /**
- * Ranks tasks, occupations or SOC families by their reasoning score (DESIGN section 2). Tasks are
- * sorted on their score's doc values. Occupations and families are aggregated from the occupation
- * documents' doc values in one pass: an occupation's score is the weighted mean of its tasks (stored
- * by {@link TaxonomyClassifier}); a family's is the mean of its occupations' scores, weighted by
- * employment where an employment file was imported (else equally), and task counts come from the
- * hierarchical facets.
+ * Ranks tasks, occupations or SOC families by their reasoning score (DESIGN section 2), as classified
+ * or under a breakthrough scenario. Tasks are sorted on their score's doc values. Occupations and
+ * families are aggregated from the occupation documents' doc values in one pass
+ * ({@link OccupationFigures}): an occupation's score is the weighted mean of its tasks (stored by
+ * {@link TaxonomyClassifier}); a family's is the mean of its occupations' scores, weighted by
+ * employment where an employment file was imported (else equally) ({@link FamilyTotals}). Under a
+ * scenario every task is moved first ({@link Relief}) and its occupation scored again from its tasks.
  */
 public final class Rankings {
 
@@ -67,7 +71,7 @@ public final class Rankings {
     }
 
     /**
-     * Ranks.
+     * Ranks the scores as classified.
      *
      * @param request what to rank
      * @return the ranking
@@ -75,21 +79,43 @@ public final class Rankings {
      * @throws IOException if the index cannot be read
      */
     public Ranking rank(Request request) throws BadInputException, IOException {
-        String level = request.level().toLowerCase(Locale.ROOT);
-        if (level.equals("task")) {
-            return rankTasks(request);
-        }
-        SocLevel socLevel;
-        try {
-            socLevel = SocLevel.valueOf(level.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
-                    + request.level() + "'");
-        }
-        return rankGroups(request, socLevel);
+        return rank(request, null);
     }
 
-    private Query filtered(String kind, String family) {
+    /**
+     * Ranks under a breakthrough scenario: every task moved by it, occupations and families scored again.
+     *
+     * @param request what to rank
+     * @param relief the scenario, or {@code null} for the scores as classified
+     * @return the ranking
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Request request, Relief relief) throws BadInputException, IOException {
+        String level = request.level().toLowerCase(Locale.ROOT);
+        if (level.equals("task")) {
+            return rankTasks(request, relief);
+        }
+        return rankGroups(request, level(request.level()), relief);
+    }
+
+    /**
+     * The SOC level a name gives.
+     *
+     * @param name occupation, detailed, broad, minor or major
+     * @return the level
+     * @throws BadInputException if the name is no level
+     */
+    public static SocLevel level(String name) throws BadInputException {
+        try {
+            return SocLevel.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
+                    + name + "'");
+        }
+    }
+
+    private static Query filtered(String kind, String family) {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.KIND, kind)), BooleanClause.Occur.FILTER);
         if (family != null) {
@@ -98,50 +124,89 @@ public final class Rankings {
         return query.build();
     }
 
-    private Ranking rankTasks(Request request) throws IOException {
+    private Ranking rankTasks(Request request, Relief relief) throws IOException {
         return index.search(searcher -> {
             Query all = filtered("task", request.family());
-            Query scored = new BooleanQuery.Builder()
-                    .add(all, BooleanClause.Occur.FILTER)
-                    .add(new FieldExistsQuery(IndexFields.S), BooleanClause.Occur.FILTER)
-                    .build();
             int total = searcher.count(all);
-            SortField byScore = new SortField(IndexFields.S, SortField.Type.DOUBLE, !request.lagging());
-            TopFieldDocs top = searcher.search(scored, Math.max(1, request.limit()),
-                    new Sort(byScore, SortField.FIELD_DOC));
-            StoredFields fields = searcher.storedFields();
-            List<Ranking.Row> rows = new ArrayList<>();
-            for (ScoreDoc hit : top.scoreDocs) {
-                Document doc = fields.document(hit.doc);
-                Scores verdict = index.verdicts().scores(IndexFields.stored(doc, IndexFields.VERDICT));
-                Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
-                shares.put(verdict.quadrant(), 1.0);
-                rows.add(new Ranking.Row(IndexFields.stored(doc, IndexFields.CODE), IndexFields.stored(doc, IndexFields.TITLE),
-                        IndexFields.stored(doc, IndexFields.TASK_ID), IndexFields.stored(doc, IndexFields.STATEMENT),
-                        verdict, 1, 1, null, shares));
+            List<ScoredTask> scored = new ArrayList<>();
+            if (relief == null) {
+                Query withScore = new BooleanQuery.Builder()
+                        .add(all, BooleanClause.Occur.FILTER)
+                        .add(new FieldExistsQuery(IndexFields.S), BooleanClause.Occur.FILTER)
+                        .build();
+                SortField byScore = new SortField(IndexFields.S, SortField.Type.DOUBLE, !request.lagging());
+                TopFieldDocs top = searcher.search(withScore, Math.max(1, request.limit()),
+                        new Sort(byScore, SortField.FIELD_DOC));
+                StoredFields fields = searcher.storedFields();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Document doc = fields.document(hit.doc);
+                    StoredVerdictView verdict = new StoredVerdictView(index, doc);
+                    scored.add(new ScoredTask(hit.doc, verdict.scores(), verdict.dominant()));
+                }
+                return tasks(request, searcher, scored, total - searcher.count(withScore), null);
             }
-            int scoredCount = searcher.count(scored);
-            return new Ranking("task", request.lagging(), rows, describeTaskWeighting(searcher, request.family()),
-                    total - scoredCount);
+            for (TaskTable.Row task : TaskTable.read(searcher, request.family()).rows()) {
+                Relief.Moved moved = relief.apply(task.scores(), task.bottlenecks(), task.verification());
+                if (moved.after().isRated()) {
+                    scored.add(new ScoredTask(task.doc(), moved.after(), moved.remaining().dominant().orElse(null)));
+                }
+            }
+            Comparator<ScoredTask> byScore = Comparator.comparingDouble(t -> t.scores().score().getAsDouble());
+            scored.sort((request.lagging() ? byScore : byScore.reversed()).thenComparingInt(ScoredTask::doc));
+            int unscored = total - scored.size();
+            return tasks(request, searcher, scored.subList(0, Math.min(request.limit(), scored.size())), unscored,
+                    relief.scenario().name());
         });
     }
 
-    private Ranking rankGroups(Request request, SocLevel level) throws IOException {
+    /** A task with its scores, as classified or under a scenario. */
+    private record ScoredTask(int doc, Scores scores, BottleneckFactor bottleneck) {}
+
+    /** The scores and dominant bottleneck of a task document's stored verdict. */
+    private record StoredVerdictView(Scores scores, BottleneckFactor dominant) {
+        StoredVerdictView(TaxonomyIndex index, Document doc) {
+            this(index.verdicts().scores(IndexFields.stored(doc, IndexFields.VERDICT)),
+                    index.verdicts().dominant(IndexFields.stored(doc, IndexFields.VERDICT)).orElse(null));
+        }
+    }
+
+    private Ranking tasks(Request request, IndexSearcher searcher, List<ScoredTask> top, int unscored, String scenario)
+            throws IOException {
+        StoredFields fields = searcher.storedFields();
+        List<Ranking.Row> rows = new ArrayList<>();
+        for (ScoredTask task : top) {
+            Document doc = fields.document(task.doc(), TASK_FIELDS);
+            Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
+            shares.put(task.scores().quadrant(), 1.0);
+            Map<BottleneckFactor, Double> laggingBy = task.scores().quadrant() == Quadrant.LAGGING && task.bottleneck() != null
+                    ? Map.of(task.bottleneck(), 1.0) : Map.of();
+            rows.add(new Ranking.Row(IndexFields.stored(doc, IndexFields.CODE), IndexFields.stored(doc, IndexFields.TITLE),
+                    IndexFields.stored(doc, IndexFields.TASK_ID), IndexFields.stored(doc, IndexFields.STATEMENT),
+                    task.scores(), 1, 1, null, shares, task.bottleneck(), laggingBy));
+        }
+        return new Ranking("task", request.lagging(), rows, describeTaskWeighting(searcher, request.family()), unscored,
+                scenario);
+    }
+
+    private static final java.util.Set<String> TASK_FIELDS = java.util.Set.of(IndexFields.CODE, IndexFields.TITLE,
+            IndexFields.TASK_ID, IndexFields.STATEMENT);
+
+    private Ranking rankGroups(Request request, SocLevel level, Relief relief) throws IOException {
         return index.search(searcher -> {
             SocHierarchy hierarchy = index.hierarchy(searcher);
-            Map<String, Group> groups = aggregate(searcher, filtered("occupation", request.family()), level);
+            List<FamilyTotals> families = families(searcher, hierarchy, request.family(), level, relief);
             List<Ranking.Row> rows = new ArrayList<>();
             int unscored = 0;
             int withEmployment = 0;
             int scoredOccupations = 0;
-            for (Group group : groups.values()) {
-                withEmployment += group.withEmployment;
-                scoredOccupations += group.scored;
-                if (group.scored == 0) {
+            for (FamilyTotals family : families) {
+                withEmployment += family.withEmployment();
+                scoredOccupations += family.scored();
+                if (family.scored() == 0) {
                     unscored++;
                     continue;
                 }
-                rows.add(group.row(hierarchy));
+                rows.add(row(family, hierarchy));
             }
             Comparator<Ranking.Row> byScore = Comparator.comparingDouble(r -> r.scores().score().getAsDouble());
             rows.sort((request.lagging() ? byScore : byScore.reversed()).thenComparing(Ranking.Row::code));
@@ -156,13 +221,45 @@ public final class Rankings {
                                 + " equally)"
                         : "weighted equally (no employment file imported)");
             }
-            return new Ranking(level.label(), request.lagging(), rows, weighting, unscored);
+            return new Ranking(level.label(), request.lagging(), rows, weighting, unscored,
+                    relief == null ? null : relief.scenario().name());
         });
+    }
+
+    /**
+     * Every family of a level (or occupation) with its occupations' figures summed, as classified or
+     * under a scenario.
+     *
+     * @param searcher the searcher of one commit
+     * @param hierarchy the SOC hierarchy
+     * @param family a SOC group to stay within, or {@code null}
+     * @param level the level to group at
+     * @param relief a scenario, or {@code null}
+     * @return the families, in no particular order
+     * @throws IOException if the index cannot be read
+     */
+    static List<FamilyTotals> families(IndexSearcher searcher, SocHierarchy hierarchy, String family, SocLevel level,
+            Relief relief) throws IOException {
+        List<OccupationFigures> occupations = relief == null ? OccupationFigures.stored(searcher, family)
+                : OccupationFigures.underScenario(searcher, family, relief);
+        Map<String, FamilyTotals> families = new HashMap<>();
+        for (OccupationFigures occupation : occupations) {
+            String code = hierarchy.groupOf(occupation.code(), level);
+            families.computeIfAbsent(code, FamilyTotals::new).add(occupation);
+        }
+        return new ArrayList<>(families.values());
+    }
+
+    private static Ranking.Row row(FamilyTotals family, SocHierarchy hierarchy) {
+        OccupationScore score = family.score();
+        return new Ranking.Row(family.code(), hierarchy.title(family.code()).orElse(null), null, null, score.means(),
+                family.tasks(), family.scored(), family.employment(), score.shares(),
+                score.dominantBottleneck().orElse(null), score.laggingBy());
     }
 
     private String describeTaskWeighting(IndexSearcher searcher, String family) throws IOException {
         int[] counts = new int[TaskWeighting.values().length];
-        searcher.search(filtered("occupation", family), manager(() -> new SimpleCollector() {
+        searcher.search(filtered("occupation", family), Segments.inOrder(() -> new SimpleCollector() {
             private NumericDocValues weighting;
 
             @Override
@@ -196,127 +293,4 @@ public final class Rankings {
         return tasks;
     }
 
-    /** Sums one group's occupations. */
-    private static final class Group {
-        final String code;
-        int occupations;
-        int scored;
-        int withEmployment;
-        long tasks;
-        double employment;
-        final double[] equal = new double[4 + Quadrant.values().length]; // S, T, V, weight, shares
-        final double[] byEmployment = new double[4 + Quadrant.values().length];
-
-        Group(String code) {
-            this.code = code;
-        }
-
-        void add(double s, double t, double v, double[] shares, Double employment) {
-            scored++;
-            accumulate(equal, 1.0, s, t, v, shares);
-            if (employment != null && employment > 0) {
-                withEmployment++;
-                this.employment += employment;
-                accumulate(byEmployment, employment, s, t, v, shares);
-            }
-        }
-
-        private static void accumulate(double[] sums, double w, double s, double t, double v, double[] shares) {
-            sums[0] += w * s;
-            sums[1] += w * t;
-            sums[2] += w * v;
-            sums[3] += w;
-            for (int q = 0; q < shares.length; q++) {
-                sums[4 + q] += w * shares[q];
-            }
-        }
-
-        Ranking.Row row(SocHierarchy hierarchy) {
-            double[] sums = byEmployment[3] > 0 ? byEmployment : equal;
-            Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
-            for (Quadrant q : Quadrant.values()) {
-                shares.put(q, sums[4 + q.ordinal()] / sums[3]);
-            }
-            return new Ranking.Row(code, hierarchy.title(code).orElse(null), null, null,
-                    Scores.means(OptionalDouble.of(sums[1] / sums[3]), OptionalDouble.of(sums[2] / sums[3]),
-                            OptionalDouble.of(sums[0] / sums[3])), tasks, scored,
-                    withEmployment > 0 ? employment : null, shares);
-        }
-    }
-
-    private static Map<String, Group> aggregate(IndexSearcher searcher, Query occupations, SocLevel level)
-            throws IOException {
-        Map<String, Group> groups = new HashMap<>();
-        searcher.search(occupations, manager(() -> new SimpleCollector() {
-            private SortedDocValues group;
-            private NumericDocValues s;
-            private NumericDocValues t;
-            private NumericDocValues v;
-            private NumericDocValues employment;
-            private NumericDocValues tasks;
-            private final NumericDocValues[] shares = new NumericDocValues[Quadrant.values().length];
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                var reader = context.reader();
-                group = reader.getSortedDocValues(IndexFields.levelField(level));
-                s = reader.getNumericDocValues(IndexFields.S);
-                t = reader.getNumericDocValues(IndexFields.T);
-                v = reader.getNumericDocValues(IndexFields.V);
-                employment = reader.getNumericDocValues(IndexFields.EMPLOYMENT);
-                tasks = reader.getNumericDocValues(IndexFields.TASKS);
-                for (Quadrant q : Quadrant.values()) {
-                    shares[q.ordinal()] = reader.getNumericDocValues(IndexFields.SHARE + q.name());
-                }
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                if (group == null || !group.advanceExact(doc)) {
-                    return;
-                }
-                String code = group.lookupOrd(group.ordValue()).utf8ToString();
-                Group g = groups.computeIfAbsent(code, Group::new);
-                g.occupations++;
-                if (tasks != null && tasks.advanceExact(doc)) {
-                    g.tasks += tasks.longValue();
-                }
-                Double score = value(s, doc);
-                if (score == null) {
-                    return;
-                }
-                double[] q = new double[shares.length];
-                for (int i = 0; i < shares.length; i++) {
-                    Double share = value(shares[i], doc);
-                    q[i] = share == null ? 0 : share;
-                }
-                g.add(score, value(t, doc), value(v, doc), q, value(employment, doc));
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
-        }));
-        return groups;
-    }
-
-    private static Double value(NumericDocValues values, int doc) throws IOException {
-        return values != null && values.advanceExact(doc) ? Double.longBitsToDouble(values.longValue()) : null;
-    }
-
-    // the collectors write into shared state, so the search runs them on one slice at a time
-    private static <C extends SimpleCollector> CollectorManager<C, Void> manager(java.util.function.Supplier<C> collector) {
-        return new CollectorManager<>() {
-            @Override
-            public C newCollector() {
-                return collector.get();
-            }
-
-            @Override
-            public Void reduce(Collection<C> collectors) {
-                return null;
-            }
-        };
-    }
 }

@@ -2,12 +2,14 @@ package dev.moravec.taxonomy.index.internal;
 
 import static dev.moravec.taxonomy.index.internal.IndexFields.*;
 
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.WorkActivity;
 import dev.moravec.model.Digest;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.model.TaskWeighting;
+import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.index.StoredVerdict;
 import dev.moravec.taxonomy.sources.Occupation;
 import dev.moravec.taxonomy.sources.SocHierarchy;
@@ -111,11 +113,25 @@ public final class Documents {
     }
 
     private void addVerdict(Document doc, StoredVerdict stored) {
-        Scores scores = stored.verdict().scores();
+        Verdict verdict = stored.verdict();
+        Scores scores = verdict.scores();
         doc.add(new StoredField(VERDICT, verdicts.write(stored)));
         doc.add(new StringField(QUADRANT, scores.quadrant().name(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(QUADRANT, new BytesRef(scores.quadrant().name())));
         doc.add(new SortedSetDocValuesFacetField(QUADRANT, scores.quadrant().name()));
         addScores(doc, scores);
+        for (Bottleneck bottleneck : verdict.bottlenecks().factors()) {
+            doc.add(new DoubleDocValuesField(FACTOR + bottleneck.factor().name(), bottleneck.strength()));
+        }
+        verdict.bottlenecks().dominant().ifPresent(factor -> keyword(doc, DOMINANT, factor.name()));
+        if (verdict.verification() != null) {
+            keyword(doc, VERIFICATION, verdict.verification().name());
+        }
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.NO));
+        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     /**
@@ -166,6 +182,8 @@ public final class Documents {
         for (Map.Entry<Quadrant, Double> share : score.shares().entrySet()) {
             doc.add(new DoubleDocValuesField(SHARE + share.getKey().name(), share.getValue()));
         }
+        score.factors().forEach((factor, strength) -> doc.add(new DoubleDocValuesField(FACTOR + factor.name(), strength)));
+        score.laggingBy().forEach((factor, share) -> doc.add(new DoubleDocValuesField(LAGGING_BY + factor.name(), share)));
     }
 
     private static void addScores(Document doc, Scores scores) {

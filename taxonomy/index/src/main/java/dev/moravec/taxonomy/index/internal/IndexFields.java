@@ -13,8 +13,8 @@ import org.apache.lucene.index.Term;
 public final class IndexFields {
 
 
-    /** The schema version; an index with another one must be imported again (2: verdicts stored as VerdictJson). */
-    public static final int SCHEMA_VERSION = 2;
+    /** The schema version; an index with another one must be imported again (2: verdicts stored as VerdictJson; 3: bottleneck factors and verification modes). */
+    public static final int SCHEMA_VERSION = 3;
 
     /** Keyword: {@code task}, {@code occupation} or {@code meta}. */
     public static final String KIND = "kind";
@@ -56,6 +56,14 @@ public final class IndexFields {
     public static final String S = "S";
     /** Doc values prefix on occupations: the weighted share of tasks in each quadrant. */
     public static final String SHARE = "share.";
+    /** Doc values prefix: a task's strength of each bottleneck factor; on occupations, the mean over its tasks. */
+    public static final String FACTOR = "factor.";
+    /** Doc values prefix on occupations: the weighted share of its tasks that lag with each factor dominant. */
+    public static final String LAGGING_BY = "lag.";
+    /** Sorted doc values and keyword on tasks: the dominant bottleneck factor, where there is one. */
+    public static final String DOMINANT = "dominant";
+    /** Sorted doc values and keyword on tasks: the verification mode, where a scorer named one. */
+    public static final String VERIFICATION = "verification";
     /** Doc values on occupations: the number of tasks. */
     public static final String TASKS = "tasks";
     /** Doc values on occupations: the task weighting used, as the ordinal of {@code TaskWeighting}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.Task;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.catalog.VerdictJson.Precision;
@@ -83,6 +84,20 @@ public final class StoredVerdicts {
     }
 
     /**
+     * The dominant bottleneck of a stored verdict, for listings that need no ratings.
+     *
+     * @param json a task's stored verdict, or {@code null} before it is classified
+     * @return its strongest factor, when that reaches the floor of what is shown
+     */
+    public java.util.Optional<BottleneckFactor> dominant(String json) {
+        if (json == null) {
+            return java.util.Optional.empty();
+        }
+        List<Bottleneck> bottlenecks = VerdictJson.readBottlenecks(read(json));
+        return bottlenecks.isEmpty() ? java.util.Optional.empty() : new BottleneckProfile(bottlenecks).dominant();
+    }
+
+    /**
      * @param score an occupation's score
      * @return its stored JSON
      */
@@ -98,8 +113,25 @@ public final class StoredVerdicts {
             }
             json.writeEndObject();
             json.writeStringField("weighting", score.weighting().name());
+            writeFactors(json, "factors", score.factors());
+            writeFactors(json, "laggingBy", score.laggingBy());
             json.writeEndObject();
         });
+    }
+
+    private static void writeFactors(JsonGenerator json, String name, Map<BottleneckFactor, Double> values)
+            throws IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<BottleneckFactor, Double> e : values.entrySet()) {
+            json.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static Map<BottleneckFactor, Double> readFactors(JsonNode node) {
+        Map<BottleneckFactor, Double> values = new EnumMap<>(BottleneckFactor.class);
+        node.properties().forEach(e -> values.put(BottleneckFactor.valueOf(e.getKey()), e.getValue().asDouble()));
+        return values;
     }
 
     /**
@@ -114,7 +146,8 @@ public final class StoredVerdicts {
         node.path("shares").properties().forEach(e -> shares.put(Quadrant.valueOf(e.getKey()), e.getValue().asDouble()));
         Scores means = VerdictJson.readScores(node);
         return new OccupationScore(node.get("tasks").asInt(), node.get("rated").asInt(), means.transferability(),
-                means.verificationCost(), means.score(), shares, TaskWeighting.valueOf(node.get("weighting").asText()));
+                means.verificationCost(), means.score(), shares, TaskWeighting.valueOf(node.get("weighting").asText()),
+                readFactors(node.path("factors")), readFactors(node.path("laggingBy")));
     }
 
     private JsonNode read(String json) {

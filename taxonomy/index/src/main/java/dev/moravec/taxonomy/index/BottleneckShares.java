@@ -1,0 +1,105 @@
+package dev.moravec.taxonomy.index;
+
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.model.BadInputException;
+import dev.moravec.model.OccupationScore;
+import dev.moravec.model.Quadrant;
+import dev.moravec.model.Scores;
+import dev.moravec.taxonomy.index.internal.FamilyTotals;
+import dev.moravec.taxonomy.sources.SocHierarchy;
+import dev.moravec.taxonomy.sources.SocLevel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why families lag: for each family of a level, the share of its lagging work held back mainly by each
+ * bottleneck factor (a lagging task counts for its dominant factor), and of its workers where employment
+ * was imported, with its dominant factor and its T, V and S. Weighted as rankings weigh (tasks within
+ * occupations, occupations within families by employment).
+ */
+public final class BottleneckShares {
+
+    /**
+     * One family's bottlenecks.
+     *
+     * @param code the family's code
+     * @param title its title
+     * @param scores the mean T, V and S of its occupations
+     * @param laggingShare the weighted share of its tasks that are LAGGING
+     * @param ofLagging for each factor, the share of the lagging work it holds back mainly (the shares sum to
+     *     at most 1; the rest lags without a factor strong enough to name)
+     * @param dominant the factor behind the most lagging work, or {@code null}
+     * @param employment its occupations' employment, or {@code null} when none was imported
+     * @param workers for each factor, the workers whose lagging work it holds back (employment times the
+     *     share), empty without employment
+     * @param occupations the number of its scored occupations
+     */
+    public record Row(String code, String title, Scores scores, double laggingShare, Map<BottleneckFactor, Double> ofLagging,
+            BottleneckFactor dominant, Double employment, Map<BottleneckFactor, Double> workers, int occupations) {}
+
+    /**
+     * The bottlenecks of a level's families.
+     *
+     * @param level the level: a SOC level's label, such as {@code major}
+     * @param rows the families, most lagging work first
+     * @param unscored how many families have no score yet
+     */
+    public record Result(String level, List<Row> rows, int unscored) {}
+
+    private final TaxonomyIndex index;
+
+    /**
+     * @param index the index
+     */
+    public BottleneckShares(TaxonomyIndex index) {
+        this.index = index;
+    }
+
+    /**
+     * Computes the bottlenecks of every family of a level.
+     *
+     * @param levelName occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Result of(String levelName, String family) throws BadInputException, IOException {
+        SocLevel level = Rankings.level(levelName);
+        return index.search(searcher -> {
+            SocHierarchy hierarchy = index.hierarchy(searcher);
+            List<Row> rows = new ArrayList<>();
+            int unscored = 0;
+            for (FamilyTotals totals : Rankings.families(searcher, hierarchy, family, level, null)) {
+                if (totals.scored() == 0) {
+                    unscored++;
+                    continue;
+                }
+                rows.add(row(totals, hierarchy));
+            }
+            rows.sort(Comparator.comparingDouble(Row::laggingShare).reversed().thenComparing(Row::code));
+            return new Result(level.label(), rows, unscored);
+        });
+    }
+
+    private static Row row(FamilyTotals totals, SocHierarchy hierarchy) {
+        OccupationScore score = totals.score();
+        double lagging = score.shares().getOrDefault(Quadrant.LAGGING, 0.0);
+        Map<BottleneckFactor, Double> ofLagging = new EnumMap<>(BottleneckFactor.class);
+        Map<BottleneckFactor, Double> workers = new EnumMap<>(BottleneckFactor.class);
+        score.laggingBy().forEach((factor, share) -> {
+            if (lagging > 0) {
+                ofLagging.put(factor, share / lagging);
+            }
+            if (totals.employment() != null) {
+                workers.put(factor, share * totals.employment());
+            }
+        });
+        return new Row(totals.code(), hierarchy.title(totals.code()).orElse(null), score.means(), lagging, ofLagging,
+                score.dominantBottleneck().orElse(null), totals.employment(), workers, totals.scored());
+    }
+}
