@@ -1,6 +1,7 @@
 package dev.moravec.cli;
 
 import dev.moravec.app.Session;
+import dev.moravec.app.TaxonomyService;
 import dev.moravec.catalog.CatalogClassifier;
 import dev.moravec.catalog.CatalogFormat;
 import dev.moravec.catalog.CatalogReaders;
@@ -14,6 +15,9 @@ import dev.moravec.catalog.RunSummary;
 import dev.moravec.catalog.VerdictFormat;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.Quadrant;
+import dev.moravec.model.ScenarioScores;
+import dev.moravec.model.Verdict;
+import dev.moravec.scoring.Relief;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.taxonomy.index.TaxonomyClassifier;
@@ -108,6 +112,12 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Also say where each task would stand under a breakthrough scenario (robotics, multimodality,"
+                    + " autonomy, memory, or one of the configuration's; several joined by +, such as robotics+memory):"
+                    + " each record gets a \"scenario\" object beside its verdict.")
+    String scenario;
+
     @Option(names = "--taxonomy",
             description = "Rate every task of the taxonomy index and store the verdicts in it (incremental: only"
                     + " tasks whose statement, scorers or configuration changed are rated again).")
@@ -140,8 +150,9 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (sources.isEmpty()) {
                 sources.add(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty()));
             }
-            CatalogClassifier classifier = new CatalogClassifier(engine::classify, readers, StarterCatalog::title, batchSize,
-                    workers);
+            Relief relief = TaxonomyService.relief(session.config(), scenario);
+            CatalogClassifier classifier = new CatalogClassifier(tasks -> underScenario(engine.classify(tasks), relief),
+                    readers, StarterCatalog::title, batchSize, workers);
             Path rejectsFile = rejectsFile();
             VerdictFormat verdictFormat = verdictFormat(engine);
             ResumePoint from = resume ? resumePoint(engine, rejectsFile, err) : ResumePoint.START;
@@ -264,9 +275,23 @@ public final class ClassifyCommand implements Callable<Integer> {
                 : out != null && out.getFileName().toString().matches("(?i).*\\.csv(\\.gz)?");
     }
 
+    /** Each verdict with where its task would stand under the scenario, when one was asked for. */
+    private static List<Verdict> underScenario(List<Verdict> verdicts, Relief relief) {
+        if (relief == null) {
+            return verdicts;
+        }
+        List<Verdict> under = new ArrayList<>(verdicts.size());
+        for (Verdict verdict : verdicts) {
+            Relief.Moved moved = relief.apply(verdict.scores(), verdict.bottlenecks(), verdict.verification());
+            under.add(verdict.withScenario(new ScenarioScores(relief.scenario().name(), moved.after(), moved.movedBy())));
+        }
+        return under;
+    }
+
     private VerdictFormat verdictFormat(ScoringEngine engine) {
         if (isCsv()) {
-            return VerdictFormat.csv(moravec.mapper, engine.scorers().stream().map(ScorerHandle::id).toList());
+            return VerdictFormat.csv(moravec.mapper, engine.scorers().stream().map(ScorerHandle::id).toList(),
+                    scenario != null);
         }
         return VerdictFormat.jsonLines(moravec.mapper);
     }

@@ -1,10 +1,13 @@
 package dev.moravec.cli;
 
+import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.app.Session;
 import dev.moravec.app.Taxonomies;
 import dev.moravec.app.TaxonomyService;
+import dev.moravec.model.BottleneckProfile;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
@@ -79,19 +82,19 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("Occupation: " + task.occupationCode() + (occupationTitle == null ? "" : " " + occupationTitle));
             }
             out.println();
-            Table table = new Table("SCORER", "VERSION", "STATUS", "T", "V", "CONF", "EVIDENCE");
+            Table table = new Table("SCORER", "VERSION", "STATUS", "T", "V", "CONF", "MODE", "EVIDENCE");
             for (ScorerOutcome outcome : verdict.outcomes()) {
                 Rating rating = outcome.rating();
                 if (rating == null) {
-                    table.row(outcome.scorer(), outcome.version(), outcome.status(), "-", "-", "-", outcome.reason());
+                    table.row(outcome.scorer(), outcome.version(), outcome.status(), "-", "-", "-", "-", outcome.reason());
                     continue;
                 }
                 List<String> evidence = rating.evidence();
                 table.row(outcome.scorer(), outcome.version(), outcome.status(), Format.unit(rating.transferability()),
                         Format.unit(rating.verificationCost()), Format.unit(rating.confidence()),
-                        evidence.isEmpty() ? "" : evidence.get(0));
+                        Format.factor(rating.verification().orElse(null)), evidence.isEmpty() ? "" : evidence.get(0));
                 for (String reason : evidence.subList(Math.min(1, evidence.size()), evidence.size())) {
-                    table.row("", "", "", "", "", "", reason);
+                    table.row("", "", "", "", "", "", "", reason);
                 }
             }
             table.print(out);
@@ -99,6 +102,23 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("Verdict:    " + verdict.quadrant() + "  T " + Format.unit(verdict.transferability())
                     + "  V " + Format.unit(verdict.verificationCost()) + "  score " + Format.unit(verdict.score()));
             out.println("            " + verdict.quadrant().meaning());
+            if (verdict.verification() != null) {
+                out.println("Checked by: " + verdict.verification() + ": " + verdict.verification().meaning());
+            }
+            if (!verdict.bottlenecks().isEmpty()) {
+                out.println();
+                Table factors = new Table("BOTTLENECK", "STRENGTH", "AXIS", "EVIDENCE");
+                for (Bottleneck bottleneck : verdict.bottlenecks().factors()) {
+                    List<String> evidence = bottleneck.evidence();
+                    factors.row(bottleneck.factor() + (bottleneck.strength() < BottleneckProfile.FLOOR ? " (weak)" : ""),
+                            Format.unit(bottleneck.strength()), bottleneck.factor().axis() == Axis.TRANSFERABILITY ? "T" : "V",
+                            evidence.get(0));
+                    for (String reason : evidence.subList(1, evidence.size())) {
+                        factors.row("", "", "", reason);
+                    }
+                }
+                factors.print(out);
+            }
             out.flush();
         }
         return ExitCodes.OK;

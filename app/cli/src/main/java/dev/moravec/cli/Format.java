@@ -44,4 +44,14 @@ public final class Format {
         String interval = interval(estimate);
         return figure(estimate.value()) + (interval.isEmpty() ? "" : " " + interval);
     }
+
+    /**
+     * A bottleneck factor or a verification mode as tables show it.
+     *
+     * @param factor the factor or mode, or {@code null}
+     * @return its name, or "-" for none
+     */
+    public static String factor(Enum<?> factor) {
+        return factor == null ? "-" : factor.name();
+    }
 }

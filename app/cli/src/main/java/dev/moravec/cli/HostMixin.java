@@ -16,10 +16,8 @@ public final class HostMixin {
             description = "Folder of scorer plugin bundles (default: $MORAVEC_PLUGINS, else the distribution's plugins/).")
     public Path plugins;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "JSON configuration: thresholds, scorer weights and settings, time limit (default: the"
-                    + " distribution's conf/moravec.json, calibrated for the shipped scorers; see docs/configuration.md).")
-    public Path config;
+    @Mixin
+    public ConfigMixin configuration;
 
     @Option(names = "--allow-unverified",
             description = "Run plugin jars that were never installed with 'moravec plugins install', or that changed"
@@ -31,7 +29,7 @@ public final class HostMixin {
 
     /** @return what these options choose for a session */
     public SessionOptions session() {
-        return new SessionOptions(plugins, config, allowUnverified, data.data);
+        return new SessionOptions(plugins, configuration.config, allowUnverified, data.data);
     }
 
     /**

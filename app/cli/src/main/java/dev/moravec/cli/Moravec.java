@@ -42,6 +42,8 @@ public final class Moravec {
         commands.put("search", SearchCommand.class);
         commands.put("rank", RankCommand.class);
         commands.put("show", ShowCommand.class);
+        commands.put("bottlenecks", BottlenecksCommand.class);
+        commands.put("scenarios", ScenariosCommand.class);
         commands.put("evaluate", EvaluateCommand.class);
         commands.put("calibrate", CalibrateCommand.class);
         commands.put("train", TrainCommand.class);

@@ -4,6 +4,7 @@ import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
+import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.Ranking;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
@@ -54,6 +55,15 @@ final class RankCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     OutputFormat format;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Rank under a breakthrough scenario (robotics, multimodality, autonomy, memory, or one of the"
+                    + " configuration's; several joined by +): every task moved by it, occupations and families"
+                    + " scored again (see docs/scenarios.md).")
+    String scenario;
+
+    @Mixin
+    ConfigMixin configuration;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
@@ -61,7 +71,9 @@ final class RankCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
-            Ranking ranking = new TaxonomyService(index).rank(new Rankings.Request(level, order == Order.lagging, family, limit));
+            Relief relief = TaxonomyService.relief(configuration.read(moravec), scenario);
+            Ranking ranking = new TaxonomyService(index).rank(new Rankings.Request(level, order == Order.lagging, family, limit),
+                    relief);
             if (ranking.rows().isEmpty() && ranking.unscored() > 0) {
                 spec.commandLine().getErr().println("moravec: nothing is scored yet: run moravec classify --taxonomy"
                         + data.hint());
@@ -79,23 +91,27 @@ final class RankCommand implements Callable<Integer> {
     private void printTable(PrintWriter out, Ranking ranking) {
         boolean tasks = ranking.level().equals("task");
         out.println("Ranking " + ranking.level() + " level, " + (ranking.lagging() ? "lagging first" : "leading first")
-                + (family == null ? "" : ", within " + family) + ". Weighting: " + ranking.weighting() + ".");
+                + (family == null ? "" : ", within " + family)
+                + (ranking.scenario() == null ? "" : ", under the scenario " + ranking.scenario())
+                + ". Weighting: " + ranking.weighting() + ".");
         Table table = tasks
-                ? new Table("#", "SCORE", "T", "V", "QUADRANT", "CODE", "TASK", "STATEMENT")
-                : new Table("#", "SCORE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP.", "PURE", "VERIF", "KNOWL", "LAG");
+                ? new Table("#", "SCORE", "T", "V", "QUADRANT", "BOTTLENECK", "CODE", "TASK", "STATEMENT")
+                : new Table("#", "SCORE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP.", "PURE", "VERIF", "KNOWL", "LAG",
+                        "BOTTLENECK");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
             rank++;
             Scores scores = row.scores();
             if (tasks) {
                 table.row(rank, Format.unit(scores.score()), Format.unit(scores.transferability()),
-                        Format.unit(scores.verificationCost()), scores.quadrant(), row.code(), row.taskId(), row.statement());
+                        Format.unit(scores.verificationCost()), scores.quadrant(), Format.factor(row.bottleneck()), row.code(),
+                        row.taskId(), row.statement());
             } else {
                 table.row(rank, Format.unit(scores.score()), Format.unit(scores.transferability()),
                         Format.unit(scores.verificationCost()), row.code(), row.title() == null ? "" : row.title(),
                         Format.count(row.tasks()), row.occupations(), percent(row, Quadrant.PURE_REASONING),
                         percent(row, Quadrant.VERIFICATION_BOUND), percent(row, Quadrant.KNOWLEDGE_BOUND),
-                        percent(row, Quadrant.LAGGING));
+                        percent(row, Quadrant.LAGGING), Format.factor(row.bottleneck()));
             }
         }
         table.print(out);

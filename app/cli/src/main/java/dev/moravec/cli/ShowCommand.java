@@ -85,16 +85,31 @@ final class ShowCommand implements Callable<Integer> {
                 }
             }
             out.println(shares);
+            if (!score.factors().isEmpty()) {
+                StringBuilder factors = new StringBuilder("Held back:  ");
+                score.dominantBottleneck().ifPresent(f -> factors.append("mostly ").append(f).append(" (")
+                        .append(f.meaning()).append("); "));
+                factors.append("factor strengths");
+                score.factors().entrySet().stream()
+                        .sorted(java.util.Map.Entry.<dev.moravec.api.BottleneckFactor, Double>comparingByValue().reversed())
+                        .forEach(e -> factors.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue())));
+                out.println(factors);
+                if (!score.laggingBy().isEmpty()) {
+                    StringBuilder lagging = new StringBuilder("Lagging by: ");
+                    score.laggingBy().forEach((f, share) -> lagging.append(String.format(Locale.ROOT, " %s %.0f%%", f, 100 * share)));
+                    out.println(lagging + " of its tasks");
+                }
+            }
         }
         out.println();
-        Table table = new Table("SCORE", "T", "V", "QUADRANT", "TYPE", "TASK", "STATEMENT / TOP EVIDENCE");
+        Table table = new Table("SCORE", "T", "V", "QUADRANT", "BOTTLENECK", "TYPE", "TASK", "STATEMENT / TOP EVIDENCE");
         for (OccupationDetails.TaskLine task : detail.tasks()) {
             Scores scores = task.scores();
             table.row(Format.unit(scores.score()), Format.unit(scores.transferability()), Format.unit(scores.verificationCost()),
-                    scores.quadrant() == null ? "-" : scores.quadrant(), task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT),
-                    task.taskId(), task.statement());
+                    scores.quadrant() == null ? "-" : scores.quadrant(), Format.factor(task.bottleneck()),
+                    task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT), task.taskId(), task.statement());
             for (String evidence : task.evidence()) {
-                table.row("", "", "", "", "", "", "  " + evidence);
+                table.row("", "", "", "", "", "", "", "  " + evidence);
             }
         }
         table.print(out);

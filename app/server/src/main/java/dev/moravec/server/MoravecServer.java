@@ -75,8 +75,7 @@ public final class MoravecServer implements AutoCloseable {
         RatingService rating = new RatingService(engine, options.classifyTimeout());
         StatusRoutes status = new StatusRoutes(views, taxonomy, pluginHost, engine, options, version);
         RatingRoutes ratings = new RatingRoutes(mapper, rating, taxonomy, options, pluginHost::pluginsDir);
-        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options,
-                () -> engine.config().thresholds());
+        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options, engine::config);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

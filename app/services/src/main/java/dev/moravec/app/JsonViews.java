@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.api.Axis;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.host.PluginHost;
 import dev.moravec.host.PluginStatus;
@@ -12,7 +13,9 @@ import dev.moravec.model.Quadrant;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
+import dev.moravec.taxonomy.index.BottleneckShares;
 import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.index.ScenarioImpact;
 import dev.moravec.taxonomy.index.Ranking;
 import dev.moravec.taxonomy.index.SearchHit;
 import dev.moravec.taxonomy.index.TaskPoints;
@@ -67,6 +70,7 @@ public final class JsonViews {
         node.put("family", family);
         node.put("weighting", ranking.weighting());
         node.put("unscored", ranking.unscored());
+        node.put("scenario", ranking.scenario());
         ArrayNode rows = node.putArray("rows");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
@@ -80,7 +84,7 @@ public final class JsonViews {
 
     private static List<String> rankingCsvColumns() {
         List<String> columns = new ArrayList<>(List.of("rank", "level", "code", "title", "taskId", "statement", "score",
-                "transferability", "verificationCost", "quadrant", "tasks", "occupations", "employment"));
+                "transferability", "verificationCost", "quadrant", "bottleneck", "tasks", "occupations", "employment"));
         for (Quadrant q : Quadrant.values()) {
             columns.add("share." + q.name());
         }
@@ -122,6 +126,7 @@ public final class JsonViews {
         r.put("taskId", row.taskId());
         r.put("statement", row.statement());
         VerdictJson.putScores(r, row.scores());
+        r.put("bottleneck", name(row.bottleneck()));
         r.put("tasks", row.tasks());
         r.put("occupations", row.occupations());
         if (row.employment() == null) {
@@ -173,12 +178,27 @@ public final class JsonViews {
      * @return {@code {family, thresholds, total, unplaced, returned, quadrants, points[]}}
      */
     public ObjectNode points(TaskPoints.Result result, String family, Thresholds thresholds) {
+        return points(result, family, thresholds, null);
+    }
+
+    /**
+     * The scatter's points under a scenario.
+     *
+     * @param result the points
+     * @param family the family, or {@code null}
+     * @param thresholds the thresholds, drawn as the quadrants' borders
+     * @param scenario the scenario's name, or {@code null}
+     * @return {@code {family, thresholds, total, unplaced, returned, scenario, moved, quadrants, points[]}}
+     */
+    public ObjectNode points(TaskPoints.Result result, String family, Thresholds thresholds, String scenario) {
         ObjectNode node = object();
         node.put("family", family);
         node.set("thresholds", thresholds(thresholds));
         node.put("total", result.total());
         node.put("unplaced", result.unplaced());
         node.put("returned", result.points().size());
+        node.put("scenario", scenario);
+        node.put("moved", result.moved());
         ObjectNode quadrants = node.putObject("quadrants");
         for (Quadrant q : Quadrant.values()) {
             if (q != Quadrant.UNRATED) {
@@ -193,6 +213,9 @@ public final class JsonViews {
                     .put("title", point.title())
                     .put("statement", point.statement());
             VerdictJson.putScores(p, point.scores());
+            p.put("bottleneck", name(point.bottleneck()));
+            ArrayNode movedBy = p.putArray("movedBy");
+            point.movedBy().forEach(f -> movedBy.add(f.name()));
         }
         return node;
     }
@@ -230,6 +253,10 @@ public final class JsonViews {
             VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
             node.put("weighting", score.weighting().label());
             node.set("shares", shares(score.shares()));
+            ObjectNode bottlenecks = node.putObject("bottlenecks");
+            bottlenecks.put("dominant", name(score.dominantBottleneck().orElse(null)));
+            bottlenecks.set("factors", factors(score.factors()));
+            bottlenecks.set("laggingBy", factors(score.laggingBy()));
         }
         ArrayNode tasks = node.putArray("tasks");
         for (OccupationDetails.TaskLine task : detail.tasks()) {
@@ -239,6 +266,8 @@ public final class JsonViews {
             t.put("taskType", task.type());
             t.put("weight", task.weight());
             VerdictJson.putScores(t, task.scores());
+            t.put("verification", name(task.verification()));
+            t.put("bottleneck", name(task.bottleneck()));
             task.evidence().forEach(t.putArray("evidence")::add);
         }
         ArrayNode emerging = node.putArray("emergingTasks");
@@ -286,6 +315,116 @@ public final class JsonViews {
             }
         }
         return node;
+    }
+
+    /**
+     * Why a level's families lag.
+     *
+     * @param result the families' bottlenecks
+     * @param family the family they were looked at within, or {@code null}
+     * @return {@code {level, family, unscored, factors[], rows[]}}
+     */
+    public ObjectNode bottlenecks(BottleneckShares.Result result, String family) {
+        ObjectNode node = object();
+        node.put("level", result.level());
+        node.put("family", family);
+        node.put("unscored", result.unscored());
+        node.set("factors", factorList());
+        ArrayNode rows = node.putArray("rows");
+        for (BottleneckShares.Row row : result.rows()) {
+            ObjectNode r = rows.addObject();
+            r.put("code", row.code());
+            r.put("title", row.title());
+            VerdictJson.putNumber(r, VerdictJson.TRANSFERABILITY, row.scores().transferability());
+            VerdictJson.putNumber(r, VerdictJson.VERIFICATION_COST, row.scores().verificationCost());
+            VerdictJson.putNumber(r, VerdictJson.SCORE, row.scores().score());
+            r.put("laggingShare", VerdictJson.round(row.laggingShare()));
+            r.put("dominant", name(row.dominant()));
+            r.set("ofLagging", factors(row.ofLagging()));
+            if (row.employment() == null) {
+                r.putNull("employment");
+                r.putNull("workers");
+            } else {
+                r.put("employment", Math.round(row.employment()));
+                ObjectNode workers = r.putObject("workers");
+                row.workers().forEach((f, n) -> workers.put(f.name(), Math.round(n)));
+            }
+            r.put("occupations", row.occupations());
+        }
+        return node;
+    }
+
+    /**
+     * What each scenario changes.
+     *
+     * @param impacts the scenarios' impacts
+     * @return {@code {factors[], scenarios[]}}
+     */
+    public ObjectNode scenarios(List<ScenarioImpact.Result> impacts) {
+        ObjectNode node = object();
+        node.set("factors", factorList());
+        ArrayNode list = node.putArray("scenarios");
+        for (ScenarioImpact.Result impact : impacts) {
+            ObjectNode s = list.addObject();
+            s.put("name", impact.scenario());
+            s.put("description", impact.description());
+            s.set("relief", factors(impact.relief()));
+            s.put("tasks", impact.tasks());
+            s.put("moved", impact.moved());
+            s.put("changedQuadrant", impact.changedQuadrant());
+            ObjectNode transitions = s.putObject("transitions");
+            impact.transitions().forEach(transitions::put);
+            ObjectNode movedBy = s.putObject("movedBy");
+            impact.movedBy().forEach((f, n) -> movedBy.put(f.name(), n));
+            s.put("occupations", impact.occupations());
+            s.put("occupationsChanged", impact.occupationsChanged());
+            if (impact.employmentLeavingLagging() == null) {
+                s.putNull("employmentLeavingLagging");
+            } else {
+                s.put("employmentLeavingLagging", Math.round(impact.employmentLeavingLagging()));
+            }
+            s.put("level", impact.level());
+            ArrayNode rises = s.putArray("rises");
+            for (ScenarioImpact.Rise rise : impact.rises()) {
+                rises.addObject().put("code", rise.code()).put("title", rise.title())
+                        .put("before", VerdictJson.round(rise.before())).put("after", VerdictJson.round(rise.after()))
+                        .put("delta", VerdictJson.round(rise.delta()));
+            }
+            ArrayNode examples = s.putArray("examples");
+            for (ScenarioImpact.MovedTask task : impact.examples()) {
+                ObjectNode e = examples.addObject().put("code", task.code()).put("taskId", task.taskId())
+                        .put("statement", task.statement()).put("from", task.from().name()).put("to", task.to().name())
+                        .put("scoreBefore", VerdictJson.round(task.scoreBefore()))
+                        .put("scoreAfter", VerdictJson.round(task.scoreAfter()));
+                ArrayNode by = e.putArray("movedBy");
+                task.movedBy().forEach(f -> by.add(f.name()));
+            }
+        }
+        return node;
+    }
+
+    /** @return every factor with the axis it weighs on and what it means, in order */
+    private ArrayNode factorList() {
+        ArrayNode factors = mapper.createArrayNode();
+        for (BottleneckFactor f : BottleneckFactor.values()) {
+            factors.addObject().put("factor", f.name()).put("axis", f.axis().fieldName()).put("meaning", f.meaning());
+        }
+        return factors;
+    }
+
+    private ObjectNode factors(Map<BottleneckFactor, Double> values) {
+        ObjectNode node = object();
+        for (BottleneckFactor f : BottleneckFactor.values()) {
+            Double value = values.get(f);
+            if (value != null) {
+                node.put(f.name(), VerdictJson.round(value));
+            }
+        }
+        return node;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private ObjectNode shares(Map<Quadrant, Double> shares) {

@@ -5,6 +5,11 @@ import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.model.Thresholds;
+import dev.moravec.scoring.Relief;
+import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.ScenarioImpact;
 import dev.moravec.taxonomy.index.OccupationDetails;
 import dev.moravec.taxonomy.index.Ranking;
 import dev.moravec.taxonomy.index.Rankings;
@@ -91,6 +96,74 @@ public final class TaxonomyService {
     }
 
     /**
+     * Ranks tasks, occupations or families under a breakthrough scenario.
+     *
+     * @param request the level, order, family and limit
+     * @param relief the scenario, or {@code null} for the scores as classified
+     * @return the ranking
+     * @throws BadInputException if the level or family is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Rankings.Request request, Relief relief) throws BadInputException, IOException {
+        return new Rankings(index).rank(request, relief);
+    }
+
+    /**
+     * Why a level's families lag: the share of their lagging work behind each bottleneck factor.
+     *
+     * @param level occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public BottleneckShares.Result bottlenecks(String level, String family) throws BadInputException, IOException {
+        return new BottleneckShares(index).of(level, family);
+    }
+
+    /**
+     * What each scenario changes.
+     *
+     * @param reliefs the scenarios
+     * @param thresholds where the quadrants are split
+     * @param level the level whose families are ranked by their rise
+     * @param limit the most families listed per scenario
+     * @return one impact per scenario, in order
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, int limit)
+            throws BadInputException, IOException {
+        List<ScenarioImpact.Result> impacts = new java.util.ArrayList<>();
+        for (Relief relief : reliefs) {
+            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, limit));
+        }
+        return impacts;
+    }
+
+    /**
+     * The relief of the scenarios a name gives, such as {@code robotics} or {@code robotics+memory}.
+     *
+     * @param config the configuration that defines the scenarios and the thresholds
+     * @param names the name, or {@code null}
+     * @return the relief, or {@code null} when no name is given
+     * @throws BadInputException if a name is no scenario of the configuration
+     */
+    public static Relief relief(EngineConfig config, String names) throws BadInputException {
+        return names == null || names.isBlank() ? null : new Relief(config.scenario(names), config.thresholds());
+    }
+
+    /**
+     * The relief of every scenario of a configuration.
+     *
+     * @param config the configuration
+     * @return one relief per scenario, in the configuration's order
+     */
+    public static List<Relief> reliefs(EngineConfig config) {
+        return config.scenarios().values().stream().map(s -> new Relief(s, config.thresholds())).toList();
+    }
+
+    /**
      * An occupation's drill-down.
      *
      * @param code its O*NET-SOC code, or its SOC code
@@ -112,6 +185,19 @@ public final class TaxonomyService {
      */
     public TaskPoints.Result points(String family, int limit) throws IOException {
         return new TaskPoints(index).points(family, limit);
+    }
+
+    /**
+     * The classified tasks of a family as scatter points, moved by a scenario.
+     *
+     * @param family the family, or {@code null} for all
+     * @param limit the most points
+     * @param relief the scenario, or {@code null}
+     * @return the points
+     * @throws IOException if the index cannot be read
+     */
+    public TaskPoints.Result points(String family, int limit, Relief relief) throws IOException {
+        return new TaskPoints(index).points(family, limit, relief);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
+import dev.moravec.model.ScenarioScores;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Verdict;
 import java.io.IOException;
@@ -34,6 +35,11 @@ public final class CsvVerdictWriter implements VerdictWriter {
     private final JsonGenerator csv;
     private final ObjectMapper mapper;
     private final List<String> scorerIds;
+    private final boolean withScenario;
+
+    /** The columns of a scenario, after {@code bottlenecks}, in a run with {@code --scenario}. */
+    private static final List<String> SCENARIO = List.of("scenario", "scenario.transferability",
+            "scenario.verificationCost", "scenario.score", "scenario.quadrant", "scenario.movedBy");
 
     /**
      * A writer of records without the header, which {@link #header(List)} gives: the records may continue
@@ -45,15 +51,30 @@ public final class CsvVerdictWriter implements VerdictWriter {
      * @throws IOException if the generator cannot be created
      */
     public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds) throws IOException {
-        this.mapper = mapper;
-        this.scorerIds = List.copyOf(scorerIds);
-        this.csv = new CsvMapper().getFactory().createGenerator(out);
-        csv.setSchema(schema(scorerIds));
+        this(out, mapper, scorerIds, false);
     }
 
-    private static CsvSchema schema(List<String> scorerIds) {
+    /**
+     * A writer of records without the header, with the columns of a scenario when the run has one.
+     *
+     * @param out where to write; the writer owns it
+     * @param mapper the mapper the {@code fields} column is written with
+     * @param scorerIds the scorers whose columns to write, in order
+     * @param withScenario whether to write the scenario's columns
+     * @throws IOException if the generator cannot be created
+     */
+    public CsvVerdictWriter(OutputStream out, ObjectMapper mapper, List<String> scorerIds, boolean withScenario)
+            throws IOException {
+        this.mapper = mapper;
+        this.scorerIds = List.copyOf(scorerIds);
+        this.withScenario = withScenario;
+        this.csv = new CsvMapper().getFactory().createGenerator(out);
+        csv.setSchema(schema(scorerIds, withScenario));
+    }
+
+    private static CsvSchema schema(List<String> scorerIds, boolean withScenario) {
         CsvSchema.Builder schema = CsvSchema.builder();
-        for (String column : columns(scorerIds)) {
+        for (String column : columns(scorerIds, withScenario)) {
             schema.addColumn(column);
         }
         return schema.build();
@@ -67,11 +88,23 @@ public final class CsvVerdictWriter implements VerdictWriter {
      * @throws IOException if it cannot be rendered
      */
     public static byte[] header(List<String> scorerIds) throws IOException {
+        return header(scorerIds, false);
+    }
+
+    /**
+     * The header line of a CSV output, with the columns of a scenario when the run has one.
+     *
+     * @param scorerIds the scorers
+     * @param withScenario whether the run has a scenario
+     * @return the line, with its line break, in UTF-8
+     * @throws IOException if it cannot be rendered
+     */
+    public static byte[] header(List<String> scorerIds, boolean withScenario) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (JsonGenerator line = new CsvMapper().getFactory().createGenerator(bytes)) {
-            line.setSchema(schema(scorerIds));
+            line.setSchema(schema(scorerIds, withScenario));
             line.writeStartArray();
-            for (String column : columns(scorerIds)) {
+            for (String column : columns(scorerIds, withScenario)) {
                 line.writeString(column);
             }
             line.writeEndArray();
@@ -86,7 +119,21 @@ public final class CsvVerdictWriter implements VerdictWriter {
      * @return the column names in order
      */
     public static List<String> columns(List<String> scorerIds) {
+        return columns(scorerIds, false);
+    }
+
+    /**
+     * The header of a CSV output, with the columns of a scenario when the run has one.
+     *
+     * @param scorerIds the scorers
+     * @param withScenario whether the run has a scenario
+     * @return the column names in order
+     */
+    public static List<String> columns(List<String> scorerIds, boolean withScenario) {
         List<String> columns = new ArrayList<>(FIXED);
+        if (withScenario) {
+            columns.addAll(SCENARIO);
+        }
         for (String id : scorerIds) {
             for (String part : PER_SCORER) {
                 columns.add(id + "." + part);
@@ -114,6 +161,15 @@ public final class CsvVerdictWriter implements VerdictWriter {
         csv.writeString(verdict.quadrant().name());
         text(verdict.verification() == null ? null : verdict.verification().name());
         csv.writeString(bottlenecks(verdict.bottlenecks().shown()));
+        if (withScenario) {
+            ScenarioScores under = verdict.scenario();
+            text(under == null ? null : under.scenario());
+            number(under == null ? OptionalDouble.empty() : under.scores().transferability());
+            number(under == null ? OptionalDouble.empty() : under.scores().verificationCost());
+            number(under == null ? OptionalDouble.empty() : under.scores().score());
+            text(under == null ? null : under.scores().quadrant().name());
+            text(under == null ? null : String.join(" ", under.movedBy().stream().map(Enum::name).toList()));
+        }
         for (String id : scorerIds) {
             ScorerOutcome outcome = verdict.outcomes().stream().filter(o -> o.scorer().equals(id)).findFirst()
                     .orElse(null);

@@ -49,16 +49,28 @@ public interface VerdictFormat {
      * @return the layout
      */
     static VerdictFormat csv(ObjectMapper mapper, List<String> scorerIds) {
+        return csv(mapper, scorerIds, false);
+    }
+
+    /**
+     * CSV, with the columns of a scenario when the run has one ({@link CsvVerdictWriter}).
+     *
+     * @param mapper the configured mapper
+     * @param scorerIds the scorers whose columns to write, in order
+     * @param withScenario whether the run has a scenario
+     * @return the layout
+     */
+    static VerdictFormat csv(ObjectMapper mapper, List<String> scorerIds, boolean withScenario) {
         List<String> ids = List.copyOf(scorerIds);
         return new VerdictFormat() {
             @Override
             public byte[] header() throws IOException {
-                return CsvVerdictWriter.header(ids);
+                return CsvVerdictWriter.header(ids, withScenario);
             }
 
             @Override
             public VerdictWriter open(OutputStream out) throws IOException {
-                return new CsvVerdictWriter(out, mapper, ids);
+                return new CsvVerdictWriter(out, mapper, ids, withScenario);
             }
         };
     }

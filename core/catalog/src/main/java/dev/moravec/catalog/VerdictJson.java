@@ -33,6 +33,7 @@ import java.util.Set;
  *  "taskType": "CORE", "weights": {"importance": 4.1, ...}, "transferability": 0.62,
  *  "verificationCost": 0.71, "score": 0.18, "quadrant": "VERIFICATION_BOUND",
  *  "verification": "SLOW_OUTCOME", "bottlenecks": [{"factor": "SLOW_FEEDBACK", "strength": 0.62}, ...],
+ *  "scenario": {"name": "robotics", "transferability": ..., "quadrant": ..., "movedBy": [...]},  (with --scenario)
  *  "ratings": [{"scorer": "lexicon", "version": "1.0.0", "status": "OK", "transferability": 0.6,
  *               "verificationCost": 0.7, "confidence": 0.8, "evidence": ["..."],
  *               "verification": "SLOW_OUTCOME",
@@ -54,6 +55,8 @@ public final class VerdictJson {
     public static final String VERIFICATION = "verification";
     /** The bottleneck factors. */
     public static final String BOTTLENECKS = "bottlenecks";
+    /** Where the task would stand under a scenario, when {@code classify --scenario} asked for one. */
+    public static final String SCENARIO = "scenario";
     /** Each scorer's outcome. */
     public static final String RATINGS = "ratings";
     /** An outcome's scorer id. */
@@ -63,7 +66,7 @@ public final class VerdictJson {
 
     /** The keys a verdict adds to a task: an input record holding them is output, not a task. */
     public static final Set<String> VERDICT_KEYS =
-            Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, VERIFICATION, BOTTLENECKS, RATINGS);
+            Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, VERIFICATION, BOTTLENECKS, SCENARIO, RATINGS);
 
     /** How values are written: rounded for people and scripts, or exactly, for storage. */
     public enum Precision {
@@ -121,6 +124,17 @@ public final class VerdictJson {
         writeScores(json, verdict.scores(), Precision.ROUNDED);
         writeVerification(json, verdict.verification());
         writeBottlenecks(json, verdict.bottlenecks().shown(), false, Precision.ROUNDED);
+        if (verdict.scenario() != null) {
+            json.writeObjectFieldStart(SCENARIO);
+            json.writeStringField("name", verdict.scenario().scenario());
+            writeScores(json, verdict.scenario().scores(), Precision.ROUNDED);
+            json.writeArrayFieldStart("movedBy");
+            for (BottleneckFactor factor : verdict.scenario().movedBy()) {
+                json.writeString(factor.name());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
         writeOutcomes(json, verdict.outcomes());
         if (!record.fields().isEmpty()) {
             json.writeFieldName("fields");

@@ -16,9 +16,11 @@ import java.util.OptionalDouble;
  * @param outcomes each active scorer's outcome, in scorer id order
  * @param bottlenecks the combined bottleneck factors; {@link BottleneckProfile#NONE} when no scorer named one
  * @param verification the most plausible verification mode, or {@code null} when no scorer named one
+ * @param scenario where the task would stand under a breakthrough scenario, when one was asked for; else
+ *     {@code null}
  */
 public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, BottleneckProfile bottlenecks,
-        VerificationMode verification) {
+        VerificationMode verification, ScenarioScores scenario) {
 
     /** Copies the outcomes. */
     public Verdict {
@@ -36,7 +38,31 @@ public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, Bo
      * @param outcomes each active scorer's outcome
      */
     public Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes) {
-        this(task, scores, outcomes, BottleneckProfile.NONE, null);
+        this(task, scores, outcomes, BottleneckProfile.NONE, null, null);
+    }
+
+    /**
+     * A verdict without a scenario.
+     *
+     * @param task the task
+     * @param scores the combined T, V, S and quadrant
+     * @param outcomes each active scorer's outcome
+     * @param bottlenecks the combined bottleneck factors
+     * @param verification the most plausible verification mode, or {@code null}
+     */
+    public Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, BottleneckProfile bottlenecks,
+            VerificationMode verification) {
+        this(task, scores, outcomes, bottlenecks, verification, null);
+    }
+
+    /**
+     * This verdict with where the task would stand under a scenario.
+     *
+     * @param under the task's scores under the scenario
+     * @return a copy with them
+     */
+    public Verdict withScenario(ScenarioScores under) {
+        return new Verdict(task, scores, outcomes, bottlenecks, verification, under);
     }
 
     /** @return the verification mode, if a scorer named one */

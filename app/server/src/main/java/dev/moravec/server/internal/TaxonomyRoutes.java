@@ -5,40 +5,45 @@ import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
-import dev.moravec.model.Thresholds;
+import dev.moravec.model.EngineConfig;
+import dev.moravec.scoring.Relief;
 import dev.moravec.server.ServerOptions;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaxonomySearch;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@code /api/search}, {@code /api/rank}, {@code /api/occupations/{code}} and {@code /api/tasks}. */
+/**
+ * {@code /api/search}, {@code /api/rank}, {@code /api/occupations/{code}}, {@code /api/tasks},
+ * {@code /api/bottlenecks} and {@code /api/scenarios}.
+ */
 public final class TaxonomyRoutes {
 
     private final JsonViews views;
     private final TaxonomyService taxonomy;
     private final Embedder embedder;
     private final ServerOptions options;
-    private final Supplier<Thresholds> thresholds;
+    private final Supplier<EngineConfig> config;
 
     /**
      * @param views the JSON views
      * @param taxonomy the taxonomy's queries
      * @param embedder the embedder of the index's vectors, for semantic search, or {@code null}
      * @param options the limits
-     * @param thresholds the quadrants' borders, drawn on the scatter
+     * @param config the configuration: the quadrants' borders, drawn on the scatter, and the scenarios
      */
     public TaxonomyRoutes(JsonViews views, TaxonomyService taxonomy, Embedder embedder, ServerOptions options,
-            Supplier<Thresholds> thresholds) {
+            Supplier<EngineConfig> config) {
         this.views = views;
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.options = options;
-        this.thresholds = thresholds;
+        this.config = config;
     }
 
     /**
@@ -51,6 +56,8 @@ public final class TaxonomyRoutes {
         routes.get("/api/rank", this::rank);
         routes.get("/api/occupations/{code}", this::occupation);
         routes.get("/api/tasks", this::tasks);
+        routes.get("/api/bottlenecks", this::bottlenecks);
+        routes.get("/api/scenarios", this::scenarios);
     }
 
     private void search(Context ctx) throws IOException, BadInputException {
@@ -75,9 +82,10 @@ public final class TaxonomyRoutes {
         }
         String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 25, 2000);
+        Relief relief = scenario(ctx);
         try {
-            Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit)),
-                    family));
+            Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit),
+                    relief), family));
         } catch (BadInputException e) {
             throw new ApiException(400, e.getMessage().replace("--level", "level"));
         }
@@ -99,6 +107,40 @@ public final class TaxonomyRoutes {
     private void tasks(Context ctx) throws IOException {
         String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 5000, options.maxPoints());
-        Json.send(ctx, views.points(taxonomy.points(family, limit), family, thresholds.get()));
+        Relief relief = scenario(ctx);
+        Json.send(ctx, views.points(taxonomy.points(family, limit, relief), family, config.get().thresholds(),
+                relief == null ? null : relief.scenario().name()));
+    }
+
+    private void bottlenecks(Context ctx) throws IOException {
+        String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
+        String family = Params.family(ctx, taxonomy);
+        try {
+            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family), family));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage().replace("--level", "level"));
+        }
+    }
+
+    private void scenarios(Context ctx) throws IOException {
+        String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
+        int limit = Params.limit(ctx, 5, 100);
+        Relief one = scenario(ctx);
+        EngineConfig engineConfig = config.get();
+        try {
+            Json.send(ctx, views.scenarios(taxonomy.scenarios(one == null ? TaxonomyService.reliefs(engineConfig)
+                    : List.of(one), engineConfig.thresholds(), level, limit)));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage().replace("--level", "level"));
+        }
+    }
+
+    /** The {@code scenario} parameter: one scenario, or several joined by {@code +}; or none. */
+    private Relief scenario(Context ctx) {
+        try {
+            return TaxonomyService.relief(config.get(), Params.optional(ctx, "scenario"));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage());
+        }
     }
 }

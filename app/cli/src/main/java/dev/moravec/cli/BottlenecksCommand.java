@@ -1,0 +1,127 @@
+package dev.moravec.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.app.JsonViews;
+import dev.moravec.app.TaxonomyService;
+import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.TaxonomyIndex;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code moravec bottlenecks}: why families lag, factor by factor. */
+@Command(name = "bottlenecks", mixinStandardHelpOptions = true,
+        description = {"Why families lag: for each family, the share of its lagging work held back mainly by each"
+                + " bottleneck factor (a lagging task counts for its dominant factor), and of its workers where"
+                + " employment was imported; its dominant factor and its T, V and S. Run 'moravec classify --taxonomy'"
+                + " first.",
+            "Factors: EMBODIMENT, PERCEPTION, PRESENCE, TACIT_KNOWLEDGE, COMPUTER_USE (transferability);"
+                + " LONG_HORIZON, SLOW_FEEDBACK, TASTE (verification cost)."})
+final class BottlenecksCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Moravec moravec;
+
+    @Mixin
+    DataMixin data;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "major",
+            description = "occupation, detailed, broad, minor or major (default).")
+    String level;
+
+    @Option(names = "--family", paramLabel = "CODE", description = "Only within this SOC group.")
+    String family;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
+            BottleneckShares.Result result = new TaxonomyService(index).bottlenecks(level, family);
+            ObjectNode view = new JsonViews(moravec.mapper).bottlenecks(result, family);
+            switch (format) {
+                case table -> printTable(out, result);
+                case json -> OutputFormat.printJson(out, moravec.mapper, view);
+                case csv -> OutputFormat.printCsv(out, csvColumns(), csvRows(view));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printTable(PrintWriter out, BottleneckShares.Result result) {
+        out.println("Bottlenecks by " + result.level() + (family == null ? "" : " within " + family)
+                + ": the share of each family's lagging work held back mainly by each factor.");
+        List<String> header = new ArrayList<>(List.of("CODE", "TITLE", "SCORE", "LAGGING", "DOMINANT"));
+        for (BottleneckFactor factor : BottleneckFactor.values()) {
+            header.add(abbreviation(factor));
+        }
+        header.add("WORKERS LAGGING");
+        Table table = new Table(header.toArray(String[]::new));
+        for (BottleneckShares.Row row : result.rows()) {
+            List<Object> cells = new ArrayList<>(List.of(row.code(), row.title() == null ? "" : row.title(),
+                    Format.unit(row.scores().score()), percent(row.laggingShare()), Format.factor(row.dominant())));
+            for (BottleneckFactor factor : BottleneckFactor.values()) {
+                Double share = row.ofLagging().get(factor);
+                cells.add(share == null ? "-" : percent(share));
+            }
+            cells.add(row.employment() == null ? "-"
+                    : Format.count(Math.round(row.employment() * row.laggingShare())));
+            table.row(cells.toArray());
+        }
+        table.print(out);
+        out.println("Factors: " + String.join(", ", java.util.Arrays.stream(BottleneckFactor.values())
+                .map(f -> abbreviation(f) + " " + f.name()).toList()) + ".");
+        if (result.unscored() > 0) {
+            out.println("(" + Format.count(result.unscored()) + " without a score left out)");
+        }
+        out.flush();
+    }
+
+    private static String abbreviation(BottleneckFactor factor) {
+        return factor.name().substring(0, Math.min(4, factor.name().length()));
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    private static List<String> csvColumns() {
+        List<String> columns = new ArrayList<>(List.of("code", "title", "transferability", "verificationCost", "score",
+                "laggingShare", "dominant", "employment", "occupations"));
+        for (BottleneckFactor factor : BottleneckFactor.values()) {
+            columns.add("ofLagging." + factor.name());
+        }
+        for (BottleneckFactor factor : BottleneckFactor.values()) {
+            columns.add("workers." + factor.name());
+        }
+        return columns;
+    }
+
+    /** The view's rows, their factor objects flattened to {@code ofLagging.X} and {@code workers.X}. */
+    private static List<ObjectNode> csvRows(ObjectNode view) {
+        List<ObjectNode> rows = new ArrayList<>();
+        view.path("rows").forEach(row -> {
+            ObjectNode flat = ((ObjectNode) row).deepCopy();
+            for (String group : List.of("ofLagging", "workers")) {
+                row.path(group).properties().forEach(e -> flat.set(group + "." + e.getKey(), e.getValue()));
+                flat.remove(group);
+            }
+            rows.add(flat);
+        });
+        return rows;
+    }
+}
