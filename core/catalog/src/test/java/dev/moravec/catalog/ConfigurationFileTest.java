@@ -74,4 +74,27 @@ class ConfigurationFileTest {
         ConfigurationFile.write(EngineConfig.defaults(), file, mapper);
         assertThat(ConfigurationFile.read(file, mapper)).isEqualTo(EngineConfig.defaults());
     }
+
+    @Test
+    void scenariosOfTheFileJoinTheBuiltInOnes() throws Exception {
+        EngineConfig config = ConfigurationFile.read(write("""
+                {"scenarios": {"judges": {"description": "panels that agree on taste", "relief": {"TASTE": 0.5}},
+                               "robotics": {"relief": {"EMBODIMENT": 0.6}}}}
+                """), mapper);
+        assertThat(config.scenarios()).containsKeys("robotics", "multimodality", "autonomy", "memory", "judges");
+        assertThat(config.scenario("judges").relief()).containsExactly(java.util.Map.entry(
+                dev.moravec.api.BottleneckFactor.TASTE, 0.5));
+        assertThat(config.scenario("robotics").relief(dev.moravec.api.BottleneckFactor.EMBODIMENT)).isEqualTo(0.6);
+        assertThat(config.scenario("robotics+judges").name()).isEqualTo("robotics+judges");
+        assertThatThrownBy(() -> config.scenario("teleportation")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("no scenario 'teleportation'").hasMessageContaining("judges");
+        assertThatThrownBy(() -> ConfigurationFile.read(write("{\"scenarios\": {\"x\": {\"relief\": {\"HANDS\": 1}}}}"),
+                mapper)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("scenarios.x.relief: 'HANDS' is not a bottleneck factor");
+        assertThatThrownBy(() -> ConfigurationFile.read(write("{\"scenarios\": {\"x\": {\"relief\": {\"TASTE\": 2}}}}"),
+                mapper)).isInstanceOf(BadInputException.class).hasMessageContaining("outside [0, 1]");
+        Path file = dir.resolve("written.json");
+        ConfigurationFile.write(config, file, mapper);
+        assertThat(ConfigurationFile.read(file, mapper)).isEqualTo(config);
+    }
 }

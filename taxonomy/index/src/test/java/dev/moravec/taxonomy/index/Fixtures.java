@@ -1,6 +1,9 @@
 package dev.moravec.taxonomy.index;
 
 import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.VerificationMode;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScorerInfo;
 import dev.moravec.api.Task;
@@ -30,18 +33,26 @@ final class Fixtures {
                 Fixtures::wordRating);
     }
 
+    /**
+     * Code, proofs and calculations are pure reasoning, checked by a program; pipes, cable and tools lag,
+     * held back by EMBODIMENT and checked physically; the rest sits between, held back by slow feedback.
+     */
     private static Rating wordRating(Task task) {
         String s = task.statement().toLowerCase();
         for (String word : List.of("code", "prove", "calculate", "program", "data", "report")) {
             if (s.contains(word)) {
-                return Rating.of(0.9, 0.2, 1, List.of("'" + word + "'"));
+                return Rating.of(0.9, 0.2, 1, List.of("'" + word + "'")).withVerification(VerificationMode.PROGRAM_CHECK);
             }
         }
         for (String word : List.of("pipe", "cable", "tool", "install", "repair", "lift", "wash", "drive")) {
             if (s.contains(word)) {
-                return Rating.of(0.1, 0.9, 1, List.of("'" + word + "'"));
+                return Rating.of(0.1, 0.9, 1, List.of("'" + word + "'"))
+                        .withBottlenecks(List.of(Bottleneck.of(BottleneckFactor.EMBODIMENT, 0.9, "'" + word + "' by hand")))
+                        .withVerification(VerificationMode.PHYSICAL_CHECK);
             }
         }
-        return Rating.of(0.6, 0.7, 0.5, List.of("between"));
+        return Rating.of(0.6, 0.7, 0.5, List.of("between"))
+                .withBottlenecks(List.of(Bottleneck.of(BottleneckFactor.SLOW_FEEDBACK, 0.5, "outcomes come slowly")))
+                .withVerification(VerificationMode.SLOW_OUTCOME);
     }
 }
