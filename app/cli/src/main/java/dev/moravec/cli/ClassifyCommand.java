@@ -137,6 +137,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--taxonomy classifies the taxonomy index; give no INPUT and no --out with it");
             }
+            if (scenario != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--taxonomy stores the verdicts as they stand; ask the index under a scenario with"
+                                + " 'moravec rank --scenario " + scenario + "' or 'moravec scenarios'");
+            }
             return classifyTaxonomy(workers, err);
         }
         try (Session session = Session.start(moravec.environment, options.session(), moravec.mapper)) {

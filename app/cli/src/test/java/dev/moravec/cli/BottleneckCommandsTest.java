@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 class BottleneckCommandsTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
 
-    private CliFixture cli;
+    private static CliFixture cli;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    @BeforeEach
-    void classifyTheStarterCatalog() throws Exception {
+    @BeforeAll
+    static void classifyTheStarterCatalog() throws Exception {
         cli = new CliFixture(dir);
         CliFixture.Run classified = cli.run("classify", "--taxonomy", "--data", dir.resolve("data").toString());
         assertThat(classified.exitCode()).as(classified.err()).isZero();
     }
 
-    private CliFixture.Run run(String... args) {
+    private static CliFixture.Run run(String... args) {
         String[] withData = java.util.Arrays.copyOf(args, args.length + 2);
         withData[args.length] = "--data";
         withData[args.length + 1] = dir.resolve("data").toString();
@@ -66,7 +66,7 @@ class BottleneckCommandsTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("no scenario 'teleportation'").contains("robotics");
         // a scenario of the user's own, from the configuration file
-        Path config = Files.writeString(dir.resolve("config.json"),
+        Path config = Files.writeString(dir.resolve("judges.json"),
                 "{\"scenarios\": {\"judges\": {\"description\": \"panels agree on taste\", \"relief\": {\"TASTE\": 0.5}}}}");
         CliFixture.Run judges = run("scenarios", "--scenario", "judges", "--config", config.toString());
         assertThat(judges.exitCode()).as(judges.err()).isZero();
@@ -101,5 +101,8 @@ class BottleneckCommandsTest {
         Path csv = dir.resolve("out.csv");
         assertThat(cli.run("classify", "--scenario", "robotics", "--out", csv.toString(), "--no-progress").exitCode()).isZero();
         assertThat(Files.readAllLines(csv).get(0)).contains(",verification,bottlenecks,scenario,scenario.transferability,");
+        CliFixture.Run taxonomy = run("classify", "--taxonomy", "--scenario", "robotics");
+        assertThat(taxonomy.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(taxonomy.err()).contains("moravec rank --scenario robotics");
     }
 }
