@@ -407,6 +407,11 @@ const MoravecCharts = (() => {
         .concat(data.scenario ? [(p.movedBy || []).map(words).join(', ') || '–'] : [])));
   }
 
+  // a SOC or O*NET-SOC code, kept on one line in a narrow column
+  function code(text) {
+    return element('span', text, 'code');
+  }
+
   // a row's name: a button that opens it where open is given, else text
   function nameCell(row, open) {
     const name = row.title || row.statement || row.code;
@@ -422,7 +427,7 @@ const MoravecCharts = (() => {
   /** The ranking's table; open(row) makes each name a button. */
   function rankingTable(caption, rows, open) {
     return table(caption, ['#', 'Name', 'Code', 'Score', 'T', 'V', 'Tasks'].concat(QUADRANTS.map(q => q.short), ['Held back by']),
-      rows.map(r => [String(r.rank), nameCell(r, open), r.code, number(r.score), number(r.transferability),
+      rows.map(r => [String(r.rank), nameCell(r, open), code(r.code), number(r.score), number(r.transferability),
         number(r.verificationCost), count(r.tasks)].concat(QUADRANTS.map(q => percent(r.shares[q.key])), [words(r.bottleneck)])));
   }
 
@@ -434,7 +439,7 @@ const MoravecCharts = (() => {
     const employment = data.rows.some(r => r.employment !== null && r.employment !== undefined);
     return table(caption, ['Name', 'Code', 'Lagging', 'Mainly'].concat(factors.map(words), [UNNAMED.label],
       employment ? ['Employment', 'Workers its main factor holds back'] : []),
-    data.rows.map(r => [nameCell(r, open), r.code, percent(r.laggingShare), words(r.dominant)]
+    data.rows.map(r => [nameCell(r, open), code(r.code), percent(r.laggingShare), words(r.dominant)]
       .concat(factors.map(f => (r.ofLagging[f] ? percent(r.ofLagging[f]) : '')),
         [r.laggingShare > 0 ? percent(unnamedShare(r) / r.laggingShare) : ''],
         employment ? [r.employment === null ? '–' : count(r.employment),
@@ -460,7 +465,7 @@ const MoravecCharts = (() => {
     data.scenarios.map(s => [s.name + (s.description ? ': ' + s.description : ''), factorList(s.relief, percent),
       count(s.moved) + ' of ' + count(s.tasks), count(s.changedQuadrant), count(s.occupationsChanged) + ' of ' + count(s.occupations),
       s.employmentLeavingLagging === null ? '–' : count(s.employmentLeavingLagging),
-      s.rises.map(r => (r.title || r.code) + ' +' + number(r.delta)).join('; ') || '–']));
+      s.rises.filter(r => r.delta > 0).map(r => (r.title || r.code) + ' +' + number(r.delta)).join('; ') || '–']));
   }
 
   return { QUADRANTS, quadrant, number, count, percent, words, factorList, defaults, scatter, ranking, shares,
