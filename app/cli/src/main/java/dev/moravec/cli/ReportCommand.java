@@ -16,10 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code moravec report --out FILE}: one self-contained HTML file with the page's charts and tables. */
+/**
+ * {@code moravec report --out FILE}: one self-contained HTML file with the page's charts and tables; the
+ * configuration's thresholds and scenarios go into it.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write one self-contained HTML file with the quadrant scatter, the ranking bar chart and their"
-                + " tables, to send to a colleague: it opens offline in any browser.",
+        description = {"Write one self-contained HTML file with the quadrant scatter, the ranking bar chart, why"
+                + " families lag (their bottleneck factors), the breakthrough scenarios' impact and their tables, to"
+                + " send to a colleague: it opens offline in any browser.",
             "A taxonomy that was never classified is classified first, as 'moravec classify --taxonomy' does."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -59,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
             HtmlReport.Written written = new HtmlReport(moravec.mapper, index)
-                    .write(out, new HtmlReport.Options(level, family, config.thresholds()));
+                    .write(out, new HtmlReport.Options(level, family, config));
             stdout.printf(Locale.ROOT, "Wrote %s (%,d KB): %s tasks on the scatter, %s rows in the %s ranking. It opens"
                             + " offline in any browser.%n", out, Math.max(1, written.bytes() / 1024),
                     Format.count(written.tasks()), Format.count(written.rows()), level.toLowerCase(Locale.ROOT));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.server.internal.WebAssets;
 import dev.moravec.taxonomy.index.Rankings;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,13 +31,17 @@ import java.util.regex.Pattern;
 
 /**
  * A self-contained HTML report of the taxonomy, to send to a colleague: the quadrant scatter, the
- * ranking bar chart and their tables, as on the web page, in one file that opens offline. Chart.js is
- * inlined from its WebJar and the data embedded as JSON (the API's shapes) when the report is written.
+ * ranking bar chart, the stacked bars of why families lag, the breakthrough scenarios' impact and their
+ * tables, as on the web page, in one file that opens offline. Chart.js is inlined from its WebJar and the
+ * data embedded as JSON (the API's shapes) when the report is written.
  */
 public final class HtmlReport {
 
     /** The most tasks the scatter of a report holds (the real O*NET release has about 19,000). */
     public static final int MAX_POINTS = 20_000;
+
+    /** The families each scenario lists as rising most. */
+    static final int SCENARIO_RISES = 3;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Pattern SCRIPT_END = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
@@ -45,14 +52,20 @@ public final class HtmlReport {
      * @param level the ranking's level: {@code major}, {@code minor}, {@code broad}, {@code detailed} or
      *     {@code occupation}
      * @param family a SOC group or occupation code the report is limited to, or {@code null} for all
-     * @param thresholds the quadrants' thresholds, drawn on the scatter
+     * @param config the configuration: the quadrants' thresholds, drawn on the scatter, and the scenarios,
+     *     whose impact the report shows
      */
-    public record Options(String level, String family, Thresholds thresholds) {
+    public record Options(String level, String family, EngineConfig config) {
 
         /** Checks the values. */
         public Options {
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(config, "config");
+        }
+
+        /** @return the quadrants' thresholds */
+        public Thresholds thresholds() {
+            return config.thresholds();
         }
     }
 
@@ -104,8 +117,9 @@ public final class HtmlReport {
     }
 
     /**
-     * The data the report embeds: the scatter's points and the whole ranking (lagging first), as the API
-     * gives them, with what the report is about.
+     * The data the report embeds: the scatter's points, the whole ranking (lagging first), the families'
+     * bottlenecks and every scenario's impact (over the whole taxonomy; none before it was classified), as the
+     * API gives them, with what the report is about.
      *
      * @param options what it shows
      * @return the data
@@ -151,6 +165,11 @@ public final class HtmlReport {
         data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS), family, options.thresholds()));
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
                 Integer.MAX_VALUE)), family));
+        TaxonomyService taxonomy = new TaxonomyService(index);
+        data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family), family));
+        // a taxonomy never classified has nothing a scenario could move
+        data.set("scenarios", views.scenarios(classified == null ? List.of()
+                : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, SCENARIO_RISES)));
         return data;
     }
 

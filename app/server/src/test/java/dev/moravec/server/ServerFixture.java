@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A running server as a user gets it: the real plugin host with the build's runtime bundles and the
- * lexicon bundle, the built-in starter catalog indexed and classified, the server on a free loopback
- * port; and an HTTP client for it.
+ * A running server as a user gets it: the real plugin host with the build's runtime bundles, the
+ * lexicon bundle and a test bundle that names bottleneck factors (the {@code word-factors} scorer of
+ * {@code dev.moravec.testing.plugins.factors}), the built-in starter catalog indexed and classified, the
+ * server on a free loopback port; and an HTTP client for it.
  */
 final class ServerFixture implements AutoCloseable {
 
@@ -37,10 +38,10 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Which scorer plugins the fixture's plugins folder holds. */
-    enum Plugins { LEXICON, NONE, LEXICON_AND_SLEEPY }
+    enum Plugins { LEXICON_AND_FACTORS, NONE, LEXICON_AND_SLEEPY }
 
     ServerFixture(Path dir) throws Exception {
-        this(dir, ServerOptions.defaults(0), EngineConfig.defaults(), Plugins.LEXICON);
+        this(dir, ServerOptions.defaults(0), EngineConfig.defaults(), Plugins.LEXICON_AND_FACTORS);
     }
 
     ServerFixture(Path dir, ServerOptions options, EngineConfig config, Plugins which) throws Exception {
@@ -52,6 +53,12 @@ final class ServerFixture implements AutoCloseable {
                 }
             }
         }
+        if (which == Plugins.LEXICON_AND_FACTORS) {
+            // names EMBODIMENT for "lift/carry/repair/install", COMPUTER_USE for "portal/click", TASTE for
+            // "design", SLOW_FEEDBACK for "trial/strategy", ... with verification modes
+            TestBundles.build(plugins.resolve("word-factors.jar"), "test.factors", "1.0.0",
+                    "dev.moravec.testing.plugins.factors", Map.of());
+        }
         if (which == Plugins.LEXICON_AND_SLEEPY) {
             // sleeps on tasks that say "slow", far past any time limit
             TestBundles.build(plugins.resolve("sleepy.jar"), "test.sleepy", "1.0.0",
@@ -61,7 +68,7 @@ final class ServerFixture implements AutoCloseable {
         index.replace(StarterCatalog.release(), line -> { });
         host = PluginHost.start(new HostOptions(TestBundles.runtimeBundles(), plugins, Map.of()));
         engine = new ScoringEngine(host.registry(), config, 2);
-        if (which == Plugins.LEXICON) {
+        if (which == Plugins.LEXICON_AND_FACTORS) {
             new TaxonomyClassifier(engine).classify(index, line -> { });
         }
         server = MoravecServer.start(options, mapper, index, host, engine, null);

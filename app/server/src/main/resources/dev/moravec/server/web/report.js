@@ -1,6 +1,7 @@
 /*
- * The HTML report: draws the same charts and tables as the web page from the data embedded in the
- * file (the API's JSON, written by `moravec report`), so it opens offline, without a server.
+ * The HTML report: draws the same charts and tables as the web page (the scatter, the ranking, why
+ * families lag and the scenarios' table) from the data embedded in the file (the API's JSON, written by
+ * `moravec report`), so it opens offline, without a server.
  */
 'use strict';
 
@@ -17,7 +18,7 @@
     if (ranking) {
       ranking.destroy();
     }
-    $('ranking-chart').parentElement.style.height = Math.max(220, 60 + 22 * rows.length) + 'px';
+    C.fitBars($('ranking-chart'), rows.length);
     ranking = C.ranking($('ranking-chart'), rows, null);
     $('ranking-note').textContent = (all.length > rows.length ? 'The ' + rows.length + ' of ' + C.count(all.length) + ' ' : 'All ')
       + (data.ranking.level === 'occupation' ? 'occupations' : data.ranking.level + ' groups') + ', '
@@ -40,6 +41,19 @@
     document.querySelectorAll('input[name=order]').forEach(r => r.addEventListener('change', drawRanking));
     drawRanking();
     $('ranking-table').replaceChildren(C.rankingTable('Every ' + data.ranking.level + ', lagging first', data.ranking.rows));
+    drawBottlenecks();
+    $('scenario-table').replaceChildren(data.scenarios.scenarios.length
+      ? C.scenarioTable('What each scenario changes over the whole taxonomy (families rising most at the '
+        + data.ranking.level + ' level)', data.scenarios)
+      : C.element('p', 'The taxonomy was not classified when the report was written: no scenario can move it.', 'muted'));
+  }
+
+  function drawBottlenecks() {
+    const rows = data.bottlenecks.rows.slice(0, 25);
+    C.fitBars($('bottleneck-chart'), rows.length);
+    C.bottlenecks($('bottleneck-chart'), data.bottlenecks, rows, null);
+    $('bottleneck-note').textContent = C.bottleneckNote(data.bottlenecks, rows);
+    $('bottleneck-table').replaceChildren(C.bottleneckTable(data.bottlenecks));
   }
 
   start();
