@@ -68,15 +68,16 @@ public record EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> sc
     }
 
     /**
-     * The scenario a name gives: one scenario, or several joined by {@code +} that happen together.
+     * The scenario a name gives: one scenario, or several joined by {@code +} that happen together. Spaces
+     * join them too, since a {@code +} in a URL's query reads as a space and no scenario name has one.
      *
-     * @param names such as {@code robotics} or {@code robotics+memory}
+     * @param names such as {@code robotics}, {@code robotics+memory} or {@code robotics memory}
      * @return the scenario
      * @throws BadInputException if a name is not a scenario of this configuration; the message lists them
      */
     public Scenario scenario(String names) throws BadInputException {
         java.util.List<Scenario> parts = new java.util.ArrayList<>();
-        for (String name : names.split("\\+")) {
+        for (String name : names.strip().split("[+\\s]+")) {
             Scenario scenario = scenarios.get(name.strip());
             if (scenario == null) {
                 throw new BadInputException("no scenario '" + name.strip() + "': the configuration has "

@@ -465,7 +465,7 @@ const MoravecCharts = (() => {
     data.scenarios.map(s => [s.name + (s.description ? ': ' + s.description : ''), factorList(s.relief, percent),
       count(s.moved) + ' of ' + count(s.tasks), count(s.changedQuadrant), count(s.occupationsChanged) + ' of ' + count(s.occupations),
       s.employmentLeavingLagging === null ? '–' : count(s.employmentLeavingLagging),
-      s.rises.filter(r => r.delta > 0).map(r => (r.title || r.code) + ' +' + number(r.delta)).join('; ') || '–']));
+      s.rises.map(r => (r.title || r.code) + ' +' + number(r.delta)).join('; ') || '–']));
   }
 
   return { QUADRANTS, quadrant, number, count, percent, words, factorList, defaults, scatter, ranking, shares,

@@ -96,7 +96,12 @@ public final class Rankings {
         if (level.equals("task")) {
             return rankTasks(request, relief);
         }
-        return rankGroups(request, level(request.level()), relief);
+        SocLevel groups = parse(level);
+        if (groups == null) {
+            throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
+                    + request.level() + "'");
+        }
+        return rankGroups(request, groups, relief);
     }
 
     /**
@@ -107,12 +112,21 @@ public final class Rankings {
      * @throws BadInputException if the name is no level
      */
     public static SocLevel level(String name) throws BadInputException {
-        try {
-            return SocLevel.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
+        SocLevel level = parse(name);
+        if (level == null) {
+            throw new BadInputException("--level must be occupation, detailed, broad, minor or major, not '"
                     + name + "'");
         }
+        return level;
+    }
+
+    private static SocLevel parse(String name) {
+        for (SocLevel level : SocLevel.values()) {
+            if (level.name().equalsIgnoreCase(name)) {
+                return level;
+            }
+        }
+        return null;
     }
 
     private static Query filtered(String kind, String family) {

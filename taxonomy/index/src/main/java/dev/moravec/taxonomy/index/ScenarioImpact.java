@@ -185,8 +185,11 @@ public final class ScenarioImpact {
             if (b.scored() == 0 || a == null || a.scored() == 0) {
                 continue;
             }
-            rises.add(new Rise(b.code(), hierarchy.title(b.code()).orElse(null), b.score().score().getAsDouble(),
-                    a.score().score().getAsDouble()));
+            Rise rise = new Rise(b.code(), hierarchy.title(b.code()).orElse(null), b.score().score().getAsDouble(),
+                    a.score().score().getAsDouble());
+            if (rise.delta() > 1e-12) {   // a family the scenario leaves where it was does not rise
+                rises.add(rise);
+            }
         }
         rises.sort(Comparator.comparingDouble(Rise::delta).reversed().thenComparing(Rise::code));
         return rises;

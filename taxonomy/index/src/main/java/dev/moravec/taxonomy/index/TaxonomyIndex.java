@@ -187,7 +187,10 @@ public final class TaxonomyIndex implements Closeable {
                 writer.deleteAll();
                 progress.accept("indexing " + release.occupations().size() + " occupations and "
                         + release.tasks().size() + " tasks");
-                SocHierarchy hierarchy = release.hierarchy();
+                // an occupation's own title names it where rankings and shares list occupations as families
+                Map<String, String> occupationTitles = new HashMap<>();
+                release.occupations().forEach((code, occupation) -> occupationTitles.put(code, occupation.title()));
+                SocHierarchy hierarchy = release.hierarchy().withTitles(occupationTitles);
                 writer.addDocument(documents.meta(hierarchy, codec.write(codec.mapper().valueToTree(release.report()))));
                 Map<String, List<TaxonomyTask>> byOccupation = new LinkedHashMap<>();
                 for (TaxonomyTask task : release.tasks()) {

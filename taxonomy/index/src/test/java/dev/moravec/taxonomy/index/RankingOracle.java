@@ -169,7 +169,9 @@ final class RankingOracle {
                     boxed(task.weights().importance()), boxed(task.weights().relevance()),
                     boxed(rating.transferability()), boxed(rating.verificationCost())));
         }
-        return new RankingOracle(occupations, tasks, release.hierarchy().titles());
+        Map<String, String> titles = new java.util.HashMap<>(release.hierarchy().titles());
+        occupations.forEach(occupation -> titles.put(occupation.code(), occupation.title()));
+        return new RankingOracle(occupations, tasks, titles);
     }
 
     private static Double boxed(java.util.OptionalDouble value) {
