@@ -137,7 +137,7 @@ final class Lexicon {
             for (Token stem : stems) {
                 node = node.children.computeIfAbsent(stem.term, t -> new Node());
             }
-            node.entries.add(new Entry(category, weight * cueWeight));
+            node.add(new Entry(category, weight * cueWeight));
         }
     }
 
@@ -276,6 +276,22 @@ final class Lexicon {
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
         final List<Entry> entries = new ArrayList<>(1);
+
+        /**
+         * Adds a category's cue; the same category's cue of the same stems ('write' and 'writing') is one cue,
+         * of the larger weight, so that inflections listed side by side do not count twice.
+         */
+        void add(Entry entry) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).category() == entry.category()) {
+                    if (entry.weight() > entries.get(i).weight()) {
+                        entries.set(i, entry);
+                    }
+                    return;
+                }
+            }
+            entries.add(entry);
+        }
     }
 
     private record LexiconFile(
