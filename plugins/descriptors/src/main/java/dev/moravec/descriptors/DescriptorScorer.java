@@ -269,13 +269,8 @@ public final class DescriptorScorer implements TaskScorer {
 
     /** The mode with the most weight behind it; of equal ones, the cheaper. */
     private static Optional<VerificationMode> strongestVote(Map<VerificationMode, Double> votes) {
-        VerificationMode best = null;
-        for (Map.Entry<VerificationMode, Double> vote : votes.entrySet()) { // cheapest first: an EnumMap's order
-            if (best == null || vote.getValue() > votes.get(best)) {
-                best = vote.getKey();
-            }
-        }
-        return Optional.ofNullable(best);
+        // an EnumMap runs cheapest first, and max keeps the first of equals
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
     /** The signals that count most for something, heaviest first, named as the evidence names them. */

@@ -197,13 +197,8 @@ public final class LexiconScorer implements TaskScorer {
 
     /** The mode with the most cue weight behind it; of equal ones, the cheaper. */
     private static Optional<VerificationMode> mode(Map<VerificationMode, Raised> modes) {
-        VerificationMode best = null;
-        for (Map.Entry<VerificationMode, Raised> entry : modes.entrySet()) { // cheapest first: an EnumMap's order
-            if (best == null || entry.getValue().sum > modes.get(best).sum) {
-                best = entry.getKey();
-            }
-        }
-        return Optional.ofNullable(best);
+        // an EnumMap runs cheapest first, and max keeps the first of equals
+        return modes.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue().sum)).map(Map.Entry::getKey);
     }
 
     private static List<String> strongestFirst(Map<String, Double> weights) {
