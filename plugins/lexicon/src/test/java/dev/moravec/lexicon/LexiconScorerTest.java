@@ -67,6 +67,9 @@ class LexiconScorerTest {
         assertThat(sketch.verificationCost().getAsDouble()).isLessThan(0.4);
         assertThat(sketch.bottlenecks()).isEmpty();
         assertThat(sketch.evidence()).last().asString().startsWith("verification READER_EVIDENT: ").contains("'proof sketch' -> ");
+        Rating termination = rate(scorer, "Write a proof sketch that the algorithm terminates");
+        assertThat(termination.verification()).hasValue(VerificationMode.READER_EVIDENT);
+        assertThat(termination.bottlenecks()).as("'terminates' is no computer terminal").isEmpty();
         Rating argument = rate(scorer, "Write an essay arguing that a proposed tax would be regressive, answering objections");
         assertThat(argument.verification()).hasValue(VerificationMode.READER_EVIDENT);
         assertThat(argument.verificationCost().getAsDouble()).isLessThan(0.4);
