@@ -92,6 +92,7 @@ class ApiTest {
         assertThat(record.at("/occupation/code").asText()).isEqualTo("15-1252.00");
         assertThat(record.at("/occupation/title").asText()).isEqualTo("Software Developers");
         assertThat(record.get("quadrant").asText()).isEqualTo("PURE_REASONING");
+        assertThat(record.get("verification").asText()).isEqualTo("PROGRAM_CHECK");
         JsonNode rating = record.at("/ratings/0");
         assertThat(rating.get("scorer").asText()).isEqualTo("lexicon");
         assertThat(rating.get("status").asText()).isEqualTo("OK");

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * built-in ones ({@link Scenario#DEFAULTS}), and replace a built-in one of the same name.
  *
  * @param thresholds where the axes are split into quadrants
- * @param scorers settings per scorer id; a scorer not listed gets {@link ScorerSettings#DEFAULT}
+ * @param scorers settings per scorer id, kept in the order of their ids; a scorer not listed gets
+ *     {@link ScorerSettings#DEFAULT}
  * @param taskTimeLimit how long one scorer may take on one task before its rating counts as timed out
  * @param quarantineAfter after this many consecutive failures a scorer is quarantined for the rest of
  *     the run
@@ -50,7 +51,7 @@ public record EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> sc
         if (quarantineAfter < 1) {
             throw new IllegalArgumentException("quarantineAfter must be at least 1, was " + quarantineAfter);
         }
-        scorers = Map.copyOf(new TreeMap<>(scorers));
+        scorers = java.util.Collections.unmodifiableMap(new TreeMap<>(scorers)); // by id, so files written from it are stable
         scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
     }
 
