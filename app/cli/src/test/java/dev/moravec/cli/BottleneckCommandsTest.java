@@ -62,6 +62,10 @@ class BottleneckCommandsTest {
         assertThat(json.get("scenarios")).hasSize(1);
         assertThat(json.at("/scenarios/0/name").asText()).isEqualTo("robotics+memory");
         assertThat(json.at("/scenarios/0/rises").size()).isLessThanOrEqualTo(5);
+        JsonNode within = mapper.readTree(run("scenarios", "--scenario", "robotics", "--level", "occupation",
+                "--family", "47-0000", "--format", "json").out());
+        assertThat(within.at("/scenarios/0/tasks").asInt()).isPositive().isLessThan(json.at("/scenarios/0/tasks").asInt());
+        assertThat(within.at("/scenarios/0/rises")).allSatisfy(rise -> assertThat(rise.get("code").asText()).startsWith("47-"));
         CliFixture.Run unknown = run("scenarios", "--scenario", "teleportation");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("no scenario 'teleportation'").contains("robotics");

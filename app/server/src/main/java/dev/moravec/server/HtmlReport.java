@@ -118,7 +118,7 @@ public final class HtmlReport {
 
     /**
      * The data the report embeds: the scatter's points, the whole ranking (lagging first), the families'
-     * bottlenecks and every scenario's impact (over the whole taxonomy; none before it was classified), as the
+     * bottlenecks and every scenario's impact (within the family when there is one; none before it was classified), as the
      * API gives them, with what the report is about.
      *
      * @param options what it shows
@@ -169,7 +169,7 @@ public final class HtmlReport {
         data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family), family));
         // a taxonomy never classified has nothing a scenario could move
         data.set("scenarios", views.scenarios(classified == null ? List.of()
-                : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, SCENARIO_RISES)));
+                : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, family, SCENARIO_RISES)));
         return data;
     }
 

@@ -303,8 +303,16 @@ class ApiTest {
             assertThat(example.get("statement").asText()).isNotBlank();
         });
         assertThat(robotics.get("employmentLeavingLagging").isNull()).as("no employment imported").isTrue();
-        // no scorer names TACIT_KNOWLEDGE or LONG_HORIZON here: memory moves nothing
-        assertThat(all.at("/scenarios/3/moved").asInt()).isZero();
+        // memory moves only tasks held back by the factors it relieves
+        List<String> movedByMemory = new ArrayList<>();
+        all.at("/scenarios/3/movedBy").fieldNames().forEachRemaining(movedByMemory::add);
+        assertThat(movedByMemory).isSubsetOf("TACIT_KNOWLEDGE", "LONG_HORIZON");
+        // within one family: its tasks only, its occupations ranked by their rise
+        JsonNode construction = ok(fixture.get("/api/scenarios?scenario=robotics&level=occupation&family=47-0000"));
+        assertThat(construction.at("/scenarios/0/tasks").asInt()).isPositive().isLessThan(robotics.get("tasks").asInt());
+        assertThat(construction.at("/scenarios/0/rises")).isNotEmpty()
+                .allSatisfy(rise -> assertThat(rise.get("code").asText()).startsWith("47-"));
+        assertThat(fixture.get("/api/scenarios?family=99-0000").statusCode()).isEqualTo(404);
 
         JsonNode two = ok(fixture.get("/api/scenarios?level=occupation&limit=2&scenario=robotics%2Bautonomy"));
         assertThat(two.get("scenarios")).hasSize(1);

@@ -127,16 +127,18 @@ public final class TaxonomyService {
      * @param reliefs the scenarios
      * @param thresholds where the quadrants are split
      * @param level the level whose families are ranked by their rise
+     * @param family a SOC group or occupation to stay within, or {@code null} for the whole taxonomy
      * @param limit the most families listed per scenario
      * @return one impact per scenario, in order
      * @throws BadInputException if the level is unknown
      * @throws IOException if the index cannot be read
      */
-    public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, int limit)
+    public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, String family,
+            int limit)
             throws BadInputException, IOException {
         List<ScenarioImpact.Result> impacts = new java.util.ArrayList<>();
         for (Relief relief : reliefs) {
-            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, limit));
+            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, family, limit));
         }
         return impacts;
     }

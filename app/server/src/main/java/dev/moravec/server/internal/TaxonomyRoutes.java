@@ -124,12 +124,13 @@ public final class TaxonomyRoutes {
 
     private void scenarios(Context ctx) throws IOException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
+        String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 5, 100);
         Relief one = scenario(ctx);
         EngineConfig engineConfig = config.get();
         try {
             Json.send(ctx, views.scenarios(taxonomy.scenarios(one == null ? TaxonomyService.reliefs(engineConfig)
-                    : List.of(one), engineConfig.thresholds(), level, limit)));
+                    : List.of(one), engineConfig.thresholds(), level, family, limit)));
         } catch (BadInputException e) {
             throw new ApiException(400, e.getMessage().replace("--level", "level"));
         }
