@@ -135,7 +135,10 @@ public final class Moravec {
      */
     public static void main(String[] args) {
         quietLibraryLogging();
-        System.exit(commandLine(Environment.fromSystem(), args).execute(args));
+        ProcessExitWatch.install(System.err, java.time.Duration.ofSeconds(30));
+        int code = commandLine(Environment.fromSystem(), args).execute(args);
+        ProcessExitWatch.allow();
+        System.exit(code);
     }
 
     /**

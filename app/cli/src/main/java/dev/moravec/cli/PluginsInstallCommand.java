@@ -110,6 +110,7 @@ final class PluginsInstallCommand extends PluginsSubcommand {
             case FAILED_TO_START -> "it resolves but its scorer does not start: " + tried.problem();
             case NO_SCORER -> "it registers no scorer: " + tried.problem();
             case MISCONFIGURED -> "the configuration's settings for it are wrong: " + tried.problem();
+            case UNSAFE -> "it could end the Moravec process: " + tried.problem();
             default -> tried.state().label() + ": " + tried.problem();
         };
     }

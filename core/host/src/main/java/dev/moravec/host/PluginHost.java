@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ScorerHandle}), so every task of a batch is rated by one version of each scorer.
  *
  * <p>A bad plugin never stops the host: a jar that is refused, is not a bundle, does not resolve, is
- * misconfigured or fails to start is reported in {@link #plugins()} with the reason. Always
+ * misconfigured or fails to start is reported in {@link #plugins()} with the reason. Nor can a plugin
+ * end the process: its calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} are
+ * rewritten as its classes load into a {@link dev.moravec.host.guard.ProcessExitDenied} thrown at the
+ * caller, so a rating fails, an activation fails or a thread the plugin started ends instead. Always
  * {@link #close()} the host, also on errors: Felix runs non-daemon threads that would keep the JVM alive.
  */
 public final class PluginHost implements AutoCloseable {
@@ -147,8 +150,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Tries a jar in this framework without keeping it: installs it, checks its settings, starts it and
-     * sees what it registers, then uninstalls it again. For {@code moravec plugins install}, which
+     * Tries a jar in this framework without keeping it: checks that none of its classes calls
+     * {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} ({@link PluginState#UNSAFE} names
+     * them), installs it, checks its settings, starts it and sees what it registers, then uninstalls it again. For {@code moravec plugins install}, which
      * changes nothing unless this succeeds. The jar's trust is not asked: trying it is how the user
      * decides to trust it.
      *

@@ -15,7 +15,13 @@ public enum PluginState {
     /** The jar is not verified: it was never installed, or it changed since; it was not run. */
     REFUSED,
     /** The configuration's settings for a scorer of the bundle are wrong; the bundle was not started. */
-    MISCONFIGURED;
+    MISCONFIGURED,
+    /**
+     * The jar calls {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt}, which would end
+     * the host: {@code moravec plugins install} refuses it. (A jar that runs anyway has those calls
+     * refused as they are made.)
+     */
+    UNSAFE;
 
     /**
      * The state as the command line shows it.
