@@ -306,10 +306,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     public static void printScorerFailures(PrintWriter err, ScoringEngine engine) {
         for (ScorerHandle scorer : engine.scorers()) {
-            if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined()) {
-                err.printf("Scorer %s: %s failed, %s timed out%s%n", scorer.id(), Format.count(scorer.failedCount()),
+            if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined() || scorer.stuckCalls() > 0) {
+                err.printf("Scorer %s: %s failed, %s timed out%s%s%n", scorer.id(), Format.count(scorer.failedCount()),
                         Format.count(scorer.timedOutCount()),
-                        scorer.isQuarantined() ? "; " + scorer.quarantineReason() : "");
+                        scorer.isQuarantined() ? "; " + scorer.quarantineReason() : "",
+                        scorer.stuckCalls() == 0 ? "" : "; " + scorer.stuckCalls() + " of its calls still run past the"
+                                + " time limit, deaf to interrupts" + (engine.isDegraded(scorer)
+                                        ? ", so it was no longer asked (degraded)" : ""));
                 scorer.failureReasons().entrySet().stream().limit(3).forEach((Map.Entry<String, Long> e) ->
                         err.printf("  %s x %s%n", Format.count(e.getValue()), e.getKey()));
             }

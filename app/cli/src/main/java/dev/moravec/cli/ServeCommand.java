@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         try (TaxonomyIndex index = options.data.openTaxonomy(moravec, err);
                 Session session = Session.start(moravec.environment, options.session(), moravec.mapper, index)) {
             Moravec.warn(err, session.pluginWarnings());
-            ScoringEngine engine = session.engine(workers, false);
+            ScoringEngine engine = session.serverEngine(workers);
             classify(index, engine, session, err);
             try (MoravecServer server = start(index, session, engine)) {
                 out.println("Moravec is serving " + server.uri() + " (API: " + server.uri().resolve("api/openapi.json")
