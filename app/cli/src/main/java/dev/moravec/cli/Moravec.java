@@ -134,11 +134,21 @@ public final class Moravec {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        quietLibraryLogging();
-        ProcessExitWatch.install(System.err, java.time.Duration.ofSeconds(30));
-        int code = commandLine(Environment.fromSystem(), args).execute(args);
-        ProcessExitWatch.allow();
-        System.exit(code);
+        int code = ExitCodes.INTERNAL;
+        try {
+            quietLibraryLogging();
+            ProcessExitWatch.install(System.err, java.time.Duration.ofSeconds(30));
+            code = commandLine(Environment.fromSystem(), args).execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands on Errors: the command's own thread ran out of memory
+            System.err.println(ErrorHandler.outOfMemory(e));
+        } catch (Throwable e) { // NOPMD: whatever ended the command, the process ends with a message and a code
+            System.err.println("moravec: internal error: " + e + " (report it, with the stack trace below)");
+            e.printStackTrace();
+        } finally {
+            // always: after a failure that skipped its cleanup, Felix's threads would keep the JVM alive
+            ProcessExitWatch.allow();
+            System.exit(code);
+        }
     }
 
     /**

@@ -39,8 +39,9 @@ final class ProcessExitWatch {
             }
             if (fallback != null) {
                 fallback.uncaughtException(thread, e);
-            } else {
-                thread.getThreadGroup().uncaughtException(thread, e);
+            } else { // what the JVM prints without a handler (its thread group would call this handler again)
+                err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(err);
             }
         });
     }

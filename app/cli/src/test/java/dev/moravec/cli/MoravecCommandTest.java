@@ -80,7 +80,10 @@ class MoravecCommandTest {
                 "Task ID\tTask\tO*NET-SOC Code\n1\tWrite code\t15-1252.00\n2\tBad code\t15-9\n3\t\t15-1252.00\n4\tCook meals\t35-2014.00\n");
         CliFixture.Run fail = cli.run("classify", input.toString(), "--out", dir.resolve("out.jsonl").toString());
         assertThat(fail.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(fail.err()).startsWith("moravec: tasks.tsv:3: field 'O*NET-SOC Code': occupation code '15-9'")
+        // the figures of what was written before the bad record, then the error
+        assertThat(fail.err()).startsWith("Stopped by the error below: classified 1 tasks in ")
+                .contains("Read 1 = classified 1 + rejected 0.\nmoravec: tasks.tsv:3: field 'O*NET-SOC Code':"
+                        + " occupation code '15-9'")
                 .doesNotContain("Exception");
 
         CliFixture.Run skip = cli.run("classify", input.toString(), "--out", dir.resolve("out.jsonl").toString(),

@@ -1,8 +1,10 @@
 package dev.moravec.app;
 
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,10 @@ import java.util.Map;
  * @param home the distribution's folder, holding {@code bundles/} and {@code plugins/}
  * @param variables environment variables ({@code MORAVEC_PLUGINS})
  * @param stdin what {@code -} reads
- * @param stdout where output goes when no {@code --out} is given
+ * @param stdout where output goes when no {@code --out} is given; the process's is a plain stream on file
+ *     descriptor 1, so that its write errors are thrown rather than swallowed as {@link System#out}'s are
  */
-public record Environment(Path home, Map<String, String> variables, InputStream stdin, PrintStream stdout) {
+public record Environment(Path home, Map<String, String> variables, InputStream stdin, OutputStream stdout) {
 
     /**
      * The process's environment: home from the system property {@code moravec.home} (the launcher
@@ -28,7 +31,8 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
     public static Environment fromSystem() {
         String property = System.getProperty("moravec.home");
         Path home = property != null ? Path.of(property) : jarHome();
-        return new Environment(home.toAbsolutePath().normalize(), System.getenv(), System.in, System.out);
+        return new Environment(home.toAbsolutePath().normalize(), System.getenv(), System.in,
+                new FileOutputStream(FileDescriptor.out));
     }
 
     private static Path jarHome() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 
@@ -67,6 +68,10 @@ public final class CatalogReaders {
             raw = source.opener().open();
         } catch (NoSuchFileException e) {
             throw new BadInputException(e.getFile() + " does not exist: check the path");
+        } catch (FileSystemException e) {
+            throw new BadInputException(e.getFile() + " " + (e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "cannot be read: check its permissions"
+                    : "cannot be opened"), e);
         }
         boolean success = false;
         try {
