@@ -4,6 +4,7 @@ import dev.moravec.catalog.OutputFailedException;
 import dev.moravec.catalog.OutputLockedException;
 import dev.moravec.host.PluginHostException;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Quoted;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -41,23 +42,23 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         PrintWriter err = cmd.getErr();
         int code;
         if (e instanceof BadInputException) {
-            err.println("moravec: " + e.getMessage());
+            err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.BAD_INPUT;
         } else if (e instanceof PluginHostException) {
-            err.println("moravec: " + e.getMessage());
+            err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.PLUGINS;
         } else if (e instanceof OutputLockedException) {
-            err.println("moravec: " + e.getMessage());
+            err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.OUTPUT_FAILED;
         } else if (e instanceof OutputFailedException) {
-            err.println("moravec: " + e.getMessage() + " (records written before it are whole; free space or"
+            err.println("moravec: " + Quoted.message(e.getMessage()) + " (records written before it are whole; free space or"
                     + " choose another --out, then run the same command with --resume to continue a classify)");
             code = ExitCodes.OUTPUT_FAILED;
         } else if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
-            err.println("moravec: cannot open " + e.getMessage() + ": check the path and its permissions");
+            err.println("moravec: cannot open " + Quoted.message(e.getMessage()) + ": check the path and its permissions");
             code = ExitCodes.BAD_INPUT;
         } else if (e instanceof java.io.IOException) {
-            err.println("moravec: input or output failed: " + e.getMessage());
+            err.println("moravec: input or output failed: " + Quoted.message(e.getMessage()));
             code = ExitCodes.BAD_INPUT;
         } else if (e.getCause() instanceof OutOfMemoryError oom) {
             err.println(outOfMemory(oom));

@@ -110,7 +110,7 @@ public final class Moravec {
      */
     static java.util.function.Consumer<String> notice(PrintWriter err) {
         return line -> {
-            err.println("moravec: " + line);
+            err.println("moravec: " + dev.moravec.model.Quoted.message(line));
             err.flush();
         };
     }
@@ -123,7 +123,7 @@ public final class Moravec {
      */
     static void warn(PrintWriter err, java.util.List<String> warnings) {
         for (String warning : warnings) {
-            err.println("moravec: warning: " + warning);
+            err.println("moravec: warning: " + dev.moravec.model.Quoted.message(warning));
         }
         err.flush();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.testing.TestBundles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,29 @@ class MoravecCommandTest {
         CliFixture.Run missing = cli.run("classify", dir.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("nope.csv does not exist");
+    }
+
+    @Test
+    void hostileCatalogsAndASettingTheScorerRefusesAreBadInput() throws Exception {
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[" + "[".repeat(1001) + "]".repeat(1001) + "]");
+        CliFixture.Run nested = cli.run("classify", deep.toString());
+        assertThat(nested.exitCode()).as(nested.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nested.err()).contains("moravec: deep.json:1: past a limit of the parser: Document nesting depth"
+                + " (1001) exceeds the maximum allowed (1000)").doesNotContain("Exception");
+
+        Path utf16 = dir.resolve("excel.tsv");
+        Files.write(utf16, "\uFEFFTask ID\tTask\n1\tRédiger un mémo juridique\n".getBytes(StandardCharsets.UTF_16LE));
+        CliFixture.Run unicode = cli.run("classify", utf16.toString(), "--out", dir.resolve("excel.jsonl").toString());
+        assertThat(unicode.exitCode()).as(unicode.err()).isZero();
+        assertThat(Files.readString(dir.resolve("excel.jsonl"))).contains("\"statement\":\"Rédiger un mémo juridique\"");
+
+        Path config = Files.writeString(dir.resolve("lexicon.json"),
+                "{\"scorers\": {\"lexicon\": {\"settings\": {\"file\": \"" + dir.resolve("missing-lexicon.json") + "\"}}}}");
+        CliFixture.Run refused = cli.run("classify", "--config", config.toString());
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("moravec: wrong scorer settings in the configuration:")
+                .contains("it did not start with the settings the configuration gives it (scorers.lexicon.settings [file])")
+                .contains("missing-lexicon.json");
     }
 
     @Test

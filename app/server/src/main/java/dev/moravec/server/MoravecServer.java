@@ -7,6 +7,7 @@ import dev.moravec.app.RatingService;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.host.PluginHost;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Quoted;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.server.internal.ApiException;
 import dev.moravec.server.internal.RatingRoutes;
@@ -110,7 +111,7 @@ public final class MoravecServer implements AutoCloseable {
             }));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has the details");
+                error(ctx, 500, "internal error; the server log has the details");
             });
         });
         boolean started = false;
@@ -133,7 +134,7 @@ public final class MoravecServer implements AutoCloseable {
         ctx.status(status).contentType("application/json");
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("status", status);
-        body.put("message", message);
+        body.put("message", Quoted.message(message));
         ctx.json(java.util.Map.of("error", body));
     }
 
