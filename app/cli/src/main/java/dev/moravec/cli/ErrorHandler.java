@@ -47,6 +47,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
         } else if (e instanceof PluginHostException) {
             err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.PLUGINS;
+        } else if (e instanceof dev.moravec.taxonomy.index.SearchTimeoutException) {
+            err.println("moravec: " + Quoted.message(e.getMessage()));
+            code = ExitCodes.BAD_INPUT;
         } else if (e instanceof OutputLockedException) {
             err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.OUTPUT_FAILED;

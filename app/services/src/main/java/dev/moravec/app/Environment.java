@@ -122,6 +122,30 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
         return new dev.moravec.host.InstalledPlugins(userDir().resolve(dev.moravec.host.InstalledPlugins.FILE_NAME), mapper);
     }
 
+    /**
+     * The cap of the vector cache in the data folder: {@code MORAVEC_VECTOR_CACHE_MB} megabytes, else 1,024.
+     * Past it the older vectors are dropped, so anonymous requests to a server cannot fill the disk.
+     *
+     * @return the cap in bytes
+     * @throws dev.moravec.model.BadInputException if the variable is not a whole number of megabytes from 1 to 1,048,576
+     */
+    public long vectorCacheBytes() throws dev.moravec.model.BadInputException {
+        String value = variables.get("MORAVEC_VECTOR_CACHE_MB");
+        if (value == null || value.isBlank()) {
+            return dev.moravec.embeddings.EmbeddingService.DEFAULT_CACHE_BYTES;
+        }
+        try {
+            long megabytes = Long.parseLong(value.strip());
+            if (megabytes >= 1 && megabytes <= 1 << 20) {
+                return megabytes << 20;
+            }
+        } catch (NumberFormatException e) {
+            // said below, as an out-of-range value is
+        }
+        throw new dev.moravec.model.BadInputException("MORAVEC_VECTOR_CACHE_MB must be a whole number of megabytes from 1"
+                + " to 1048576, not " + dev.moravec.model.Quoted.of(value));
+    }
+
     /** @return whether the home folder looks like a distribution */
     public boolean hasBundles() {
         return Files.isDirectory(bundlesDir());

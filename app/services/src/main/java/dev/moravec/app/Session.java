@@ -121,7 +121,8 @@ public final class Session implements AutoCloseable {
         }
         Path data = options.dataDir(environment);
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
-        EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
+        EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors(),
+                environment.vectorCacheBytes());
         boolean ownsTaxonomy = taxonomyIndex == null && working;
         // the index opens while the framework starts: both take a good part of start-up
         FutureTask<TaxonomyIndex> opening = ownsTaxonomy

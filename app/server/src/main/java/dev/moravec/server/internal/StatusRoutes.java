@@ -55,6 +55,11 @@ public final class StatusRoutes {
         routes.get("/api/plugins", ctx -> Json.send(ctx, views.plugins(host, engine)));
     }
 
+    // the folder or file an import read, by its name: the server's own paths are not the client's business
+    private static String name(String source) {
+        return source == null ? null : source.replaceAll("[/\\\\]+$", "").replaceAll(".*[/\\\\]", "");
+    }
+
     private void health(Context ctx) throws IOException {
         ObjectNode node = views.object();
         List<ScorerHandle> scorers = engine.scorers();
@@ -81,7 +86,7 @@ public final class StatusRoutes {
         ObjectNode served = node.putObject("taxonomy");
         ImportReport report = taxonomy.report();
         Map<String, String> commit = taxonomy.index().commitData();
-        served.put("source", report == null ? null : report.source());
+        served.put("source", report == null ? null : name(report.source()));
         served.put("release", report == null ? null : report.release());
         served.put("attribution", report == null ? null : report.attribution());
         served.put("occupations", report == null ? 0 : report.occupations());
