@@ -49,7 +49,11 @@ public final class TextInput {
      */
     private static Charset encoding(InputStream in) throws IOException {
         in.mark(SNIFF_LIMIT);
-        byte[] head = in.readNBytes(4096);
+        byte[] first = in.readNBytes(4);
+        in.reset();
+        // what has arrived, no more: a catalog streamed through a pipe must not wait for kilobytes
+        in.mark(SNIFF_LIMIT);
+        byte[] head = in.readNBytes(Math.max(first.length, Math.min(4096, in.available())));
         in.reset();
         int b0 = head.length > 0 ? head[0] & 0xff : -1;
         int b1 = head.length > 1 ? head[1] & 0xff : -1;

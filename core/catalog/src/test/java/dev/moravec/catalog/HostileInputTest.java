@@ -115,6 +115,61 @@ class HostileInputTest {
     }
 
     @Test
+    void aCatalogStreamedThroughAPipeIsReadAsItArrivesNotOnceKilobytesHave() throws Exception {
+        // 40 bytes have arrived; a read past them would wait for a writer that waits for the first record
+        Arrived pipe = new Arrived("Task ID\tTask\n1\tWrite code\n2\tRead code\n".getBytes(StandardCharsets.UTF_8));
+        try (CatalogReader reader = readers.open("-", pipe, Optional.of(CatalogFormat.TSV))) {
+            // the CSV parser hands a record on once the next line starts
+            assertThat(((CatalogRecord) reader.next()).task().statement()).isEqualTo("Write code");
+            pipe.close = true;
+            assertThat(((CatalogRecord) reader.next()).task().statement()).isEqualTo("Read code");
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    /**
+     * A pipe holding what has arrived so far: reading past it fails (a real pipe would block) until the
+     * writer closes it, then it ends.
+     */
+    private static final class Arrived extends java.io.InputStream {
+        private final byte[] bytes;
+        private int position;
+        volatile boolean close;
+
+        Arrived(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position == bytes.length) {
+                if (close) {
+                    return -1;
+                }
+                throw new java.io.IOException("read past the bytes that have arrived: a pipe would block here");
+            }
+            int n = Math.min(len, bytes.length - position);
+            System.arraycopy(bytes, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return bytes.length - position;
+        }
+    }
+
+    @Test
     void utf16WithoutAByteOrderMarkIsRefusedSayingWhichEncodingIsNeeded() {
         byte[] bytes = "id\tstatement\n1\tWrite code\n".getBytes(StandardCharsets.UTF_16LE);
         assertThatThrownBy(() -> read("tasks.tsv", bytes)).isInstanceOf(BadInputException.class)
