@@ -2,11 +2,9 @@ package dev.moravec.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.moravec.testing.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +23,12 @@ class MemoryHogIT {
 
     @org.junit.jupiter.api.RepeatedTest(3)
     void aPluginThatFillsTheHeapFailsItsRatingAndTheRunCompletes() throws Exception {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        TestBundles.build(plugins.resolve("steady.jar"), "test.steady", "1.0.0", "dev.moravec.testing.plugins.steady",
-                Map.of());
-        TestBundles.build(plugins.resolve("hog.jar"), "test.hog", "1.0.0", "dev.moravec.testing.plugins.hog", Map.of());
-        List<String> lines = new ArrayList<>(List.of("id\tstatement"));
-        for (int i = 1; i <= 2000; i++) {
-            lines.add(i + "\t" + (i % 500 == 0 ? "hog the heap" : "Write report number " + i));
+        Path plugins = TestRuns.plugins(dir, "hog");
+        Map<Integer, String> hogs = new java.util.HashMap<>();
+        for (int i = 500; i <= 2000; i += 500) {
+            hogs.put(i, "hog the heap");
         }
-        Path catalog = Files.write(dir.resolve("tasks.tsv"), lines, StandardCharsets.UTF_8);
+        Path catalog = TestRuns.catalog(dir.resolve("tasks.tsv"), 2000, hogs);
         Path out = dir.resolve("out.jsonl");
         Distribution.Run run = Distribution.run(Map.of("JAVA_OPTS", "-Xmx160m"), "classify", catalog.toString(), "--out",
                 out.toString(), "--plugins", plugins.toString(), "--allow-unverified", "--no-progress", "--threads", "1");
