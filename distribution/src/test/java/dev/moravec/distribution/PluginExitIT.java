@@ -8,7 +8,6 @@ import dev.moravec.testing.TestBundles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,29 +26,11 @@ class PluginExitIT {
     @TempDir
     Path dir;
 
-    private Path plugins(String... packages) throws Exception {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        TestBundles.build(plugins.resolve("steady.jar"), "test.steady", "1.0.0", "dev.moravec.testing.plugins.steady",
-                Map.of());
-        for (String name : packages) {
-            TestBundles.build(plugins.resolve(name + ".jar"), "test." + name, "1.0.0",
-                    "dev.moravec.testing.plugins." + name, Map.of());
-        }
-        return plugins;
-    }
-
-    private Path catalog(int tasks, Map<Integer, String> special) throws Exception {
-        List<String> lines = new ArrayList<>(List.of("id\tstatement"));
-        for (int i = 1; i <= tasks; i++) {
-            lines.add(i + "\t" + special.getOrDefault(i, "Write report number " + i));
-        }
-        return Files.write(dir.resolve("tasks.tsv"), lines, StandardCharsets.UTF_8);
-    }
-
     @Test
     void aPluginThatCallsExitFromItsRatingsAndThreadsCannotEndTheRun() throws Exception {
-        Path plugins = plugins("exiting");
-        Path catalog = catalog(1000, Map.of(100, "exit now", 500, "start a thread", 900, "halt here"));
+        Path plugins = TestRuns.plugins(dir, "exiting");
+        Path catalog = TestRuns.catalog(dir.resolve("tasks.tsv"), 1000,
+                Map.of(100, "exit now", 500, "start a thread", 900, "halt here"));
         Path out = dir.resolve("out.jsonl");
         Distribution.Run run = Distribution.run("classify", catalog.toString(), "--out", out.toString(), "--plugins",
                 plugins.toString(), "--allow-unverified", "--no-progress");
@@ -76,25 +57,40 @@ class PluginExitIT {
     }
 
     @Test
-    void installingAJarThatCallsExitIsRefusedNamingTheClass() throws Exception {
+    void installingNamesTheExitsOfAJarAndRefusesOneWhoseScorerExitsAsItStarts() throws Exception {
         Path jar = TestBundles.build(dir.resolve("built").resolve("exitonstart.jar"), "test.exitonstart", "1.0.0",
                 "dev.moravec.testing.plugins.exitonstart", Map.of());
         Path plugins = Files.createDirectories(dir.resolve("empty-plugins"));
         Distribution.Run run = Distribution.run(Map.of("MORAVEC_HOME", dir.resolve("home").toString()), "plugins",
                 "install", jar.toString(), "--plugins", plugins.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
-        assertThat(run.err()).contains("cannot install " + jar + ": it could end the Moravec process:"
+        assertThat(run.err()).contains("moravec: note: exitonstart.jar has code that would end the process, which"
+                + " Moravec refuses as it is called (a rating that calls it fails):"
                 + " dev.moravec.testing.plugins.exitonstart.ExitOnStartScorer.<init> calls System.exit")
+                .contains("cannot install " + jar + ": it resolves but its scorer does not start: component"
+                        + " dev.moravec.testing.plugins.exitonstart.ExitOnStartScorer failed to activate:"
+                        + " ProcessExitDenied: dev.moravec.testing.plugins.exitonstart.ExitOnStartScorer.<init> called"
+                        + " System.exit(3)")
                 .contains("Nothing was changed");
         try (var files = Files.list(plugins)) {
             assertThat(files.toList()).isEmpty();
         }
+        // a jar that exits only from a rating installs: its calls are named, and refused when made
+        Path exiting = TestBundles.build(dir.resolve("built").resolve("exiting.jar"), "test.exiting", "1.0.0",
+                "dev.moravec.testing.plugins.exiting", Map.of());
+        Distribution.Run installed = Distribution.run(Map.of("MORAVEC_HOME", dir.resolve("home").toString()),
+                "plugins", "install", exiting.toString(), "--plugins", plugins.toString());
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        assertThat(installed.err()).contains("moravec: note: exiting.jar has code that would end the process")
+                .contains("dev.moravec.testing.plugins.exiting.ExitingScorer.rate calls Runtime.halt");
+        assertThat(installed.out()).contains("Installed exiting.jar");
+        assertThat(plugins.resolve("exiting.jar")).exists();
     }
 
     @Test
     void anExitTheHostCannotRefuseEndsTheRunWithCode4AndSaysTheOutputIsIncomplete() throws Exception {
-        Path plugins = plugins("sneaky");
-        Path catalog = catalog(3000, Map.of(2500, "sneak out"));
+        Path plugins = TestRuns.plugins(dir, "sneaky");
+        Path catalog = TestRuns.catalog(dir.resolve("tasks.tsv"), 3000, Map.of(2500, "sneak out"));
         Path out = dir.resolve("out.jsonl");
         Distribution.Run run = Distribution.run("classify", catalog.toString(), "--out", out.toString(), "--plugins",
                 plugins.toString(), "--allow-unverified", "--no-progress", "--batch-size", "100");

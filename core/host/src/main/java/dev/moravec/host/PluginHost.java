@@ -2,6 +2,7 @@ package dev.moravec.host;
 
 import dev.moravec.api.TaskScorer;
 import dev.moravec.host.internal.Bundles;
+import dev.moravec.host.internal.ExitCalls;
 import dev.moravec.host.internal.FelixRuntime;
 import dev.moravec.host.internal.FolderWatch;
 import dev.moravec.host.internal.PluginInspection;
@@ -150,9 +151,9 @@ public final class PluginHost implements AutoCloseable {
     }
 
     /**
-     * Tries a jar in this framework without keeping it: checks that none of its classes calls
-     * {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt} ({@link PluginState#UNSAFE} names
-     * them), installs it, checks its settings, starts it and sees what it registers, then uninstalls it again. For {@code moravec plugins install}, which
+     * Tries a jar in this framework without keeping it: installs it, checks its settings, starts it and
+     * sees what it registers, then uninstalls it again. A scorer that calls {@code System.exit} as it
+     * starts fails to start, naming its class. For {@code moravec plugins install}, which
      * changes nothing unless this succeeds. The jar's trust is not asked: trying it is how the user
      * decides to trust it.
      *
@@ -164,6 +165,20 @@ public final class PluginHost implements AutoCloseable {
      */
     public PluginStatus tryPlugin(Path candidate, Path replacing) throws IOException {
         return installer.tryPlugin(candidate, replacing);
+    }
+
+    /**
+     * Where a jar's classes (and those of the jars inside it) call {@code System.exit},
+     * {@code Runtime.exit} or {@code Runtime.halt}: calls the host refuses as they are made, named so
+     * that {@code moravec plugins install} can tell the user. Libraries inside a plugin often have such
+     * calls in command-line tools of their own, which a scorer never runs.
+     *
+     * @param jar the jar
+     * @return one line per calling method, such as {@code com.example.MyScorer.rate calls System.exit}
+     * @throws IOException if the jar cannot be read
+     */
+    public static List<String> exitCalls(Path jar) throws IOException {
+        return ExitCalls.findInJar(java.nio.file.Files.readAllBytes(jar));
     }
 
     /**

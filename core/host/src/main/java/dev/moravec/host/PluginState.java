@@ -19,13 +19,7 @@ public enum PluginState {
      * declare or a value out of its range (then the bundle was not started), or the scorer failed to
      * start with the settings given (a file that cannot be read, say).
      */
-    MISCONFIGURED,
-    /**
-     * The jar calls {@code System.exit}, {@code Runtime.exit} or {@code Runtime.halt}, which would end
-     * the host: {@code moravec plugins install} refuses it. (A jar that runs anyway has those calls
-     * refused as they are made.)
-     */
-    UNSAFE;
+    MISCONFIGURED;
 
     /**
      * The state as the command line shows it.

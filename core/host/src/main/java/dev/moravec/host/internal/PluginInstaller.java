@@ -161,9 +161,9 @@ public final class PluginInstaller {
     }
 
     /**
-     * Tries a jar without keeping it: checks that no class of it calls something that would end the
-     * process, installs it, checks its settings, starts it and sees what it registers, then uninstalls it
-     * again. The jar's trust is not asked: trying it is how the user decides to trust it.
+     * Tries a jar without keeping it: installs it, checks its settings, starts it and sees what it
+     * registers, then uninstalls it again. The jar's trust is not asked: trying it is how the user
+     * decides to trust it.
      *
      * @param candidate the jar to try
      * @param replacing the jar it would replace, or {@code null}; its bundle is unloaded first, so the
@@ -178,11 +178,6 @@ public final class PluginInstaller {
         byte[] bytes = Files.readAllBytes(candidate);
         String sha256 = Digest.sha256(bytes);
         Path jar = candidate.toAbsolutePath();
-        List<String> exits = exitCalls(bytes);
-        if (!exits.isEmpty()) {
-            return status(jar, null, PluginState.UNSAFE, String.join("; ", exits) + ": a plugin may not end the"
-                    + " Moravec process (throw a ScoringException to fail a rating instead)", sha256, null);
-        }
         Bundle bundle;
         try {
             bundle = install(jar, bytes, sha256);
@@ -207,14 +202,6 @@ public final class PluginInstaller {
             return inspection.status(jar, loaded.get(jar));
         } finally {
             unload(jar);
-        }
-    }
-
-    private static List<String> exitCalls(byte[] jar) {
-        try {
-            return ExitCalls.findInJar(jar);
-        } catch (IOException e) {
-            return List.of(); // not a readable jar: installing it fails and says why
         }
     }
 
