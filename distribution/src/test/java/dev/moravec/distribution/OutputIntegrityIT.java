@@ -74,6 +74,7 @@ class OutputIntegrityIT {
             Distribution.Run withOut = run(catalog.toString(), "--out", out.toString());
             assertThat(withOut.exitCode()).as(withOut.err()).isEqualTo(5);
             assertThat(withOut.err()).contains("moravec: cannot write " + out + ": No space left on device")
+                    .contains("the output may end in a record cut short, which --resume cuts off")
                     .containsPattern("Stopped by the error below: classified [0-9,]+ tasks .* Read [0-9,]+ = classified");
 
             Path redirected = mount.resolve("stdout.jsonl");

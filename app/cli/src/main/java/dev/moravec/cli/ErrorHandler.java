@@ -54,8 +54,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("moravec: " + Quoted.message(e.getMessage()));
             code = ExitCodes.OUTPUT_FAILED;
         } else if (e instanceof OutputFailedException) {
-            err.println("moravec: " + Quoted.message(e.getMessage()) + " (records written before it are whole; free space or"
-                    + " choose another --out, then run the same command with --resume to continue a classify)");
+            err.println("moravec: " + Quoted.message(e.getMessage()) + " (the output may end in a record cut short, which --resume"
+                    + " cuts off; free space or choose another --out, then run the same command with --resume to continue"
+                    + " a classify)");
             code = ExitCodes.OUTPUT_FAILED;
         } else if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
             err.println("moravec: cannot open " + Quoted.message(e.getMessage()) + ": check the path and its permissions");
