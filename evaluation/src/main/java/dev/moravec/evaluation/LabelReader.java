@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.api.TaskType;
 import dev.moravec.catalog.CatalogFormat;
 import dev.moravec.catalog.Column;
+import dev.moravec.catalog.JsonErrors;
 import dev.moravec.catalog.TextInput;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
@@ -92,7 +93,12 @@ public final class LabelReader {
      */
     public LabelSet read(String name, InputStream raw, String column, List<String> positive)
             throws IOException, BadInputException {
-        InputStream in = TextInput.open(raw);
+        InputStream in;
+        try {
+            in = TextInput.open(raw);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new BadInputException(name + ": " + e.getMessage(), e);
+        }
         String first = TextInput.firstLine(in);
         CatalogFormat format = CatalogFormat.fromFileName(name).orElseGet(() -> CatalogFormat.sniff(first));
         if (format == CatalogFormat.JSONL && first.strip().startsWith("[")) {
@@ -156,7 +162,7 @@ public final class LabelReader {
             }
             return row;
         } catch (JsonProcessingException e) {
-            throw new BadInputException(name + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()
+            throw new BadInputException(name + ":" + JsonErrors.line(e, line[0]) + ": " + JsonErrors.message(e)
                     + "; the file cannot be read past this point: fix the quoting", e);
         }
     }
@@ -172,7 +178,7 @@ public final class LabelReader {
             try {
                 node = mapper.readTree(line.replace("\uFEFF", ""));
             } catch (JsonProcessingException e) {
-                throw new BadInputException(name + ":" + number + ": not valid JSON: " + e.getOriginalMessage(), e);
+                throw new BadInputException(name + ":" + number + ": not valid JSON: " + JsonErrors.message(e), e);
             }
             if (node == null || !node.isObject()) {
                 throw new BadInputException(name + ":" + number + ": a label record must be a JSON object");
@@ -222,7 +228,7 @@ public final class LabelReader {
             }
             if (label < 0) {
                 throw new BadInputException(source + ":" + line + ": no label column '" + column + "' among the "
-                        + (header ? "columns " : "keys ") + String.join(", ", names)
+                        + (header ? "columns " : "keys ") + dev.moravec.model.Quoted.list(names)
                         + ": name the label column with --label-column");
             }
             Map<Column, Integer> columns = new EnumMap<>(Column.class);
@@ -238,7 +244,7 @@ public final class LabelReader {
             }
             if (!columns.containsKey(Column.ID) && !columns.containsKey(Column.STATEMENT)) {
                 throw new BadInputException(source + ":" + line + ": neither a task id column ('Task ID', 'id') nor"
-                        + " a task statement column ('Task', 'Statement') among " + String.join(", ", names)
+                        + " a task statement column ('Task', 'Statement') among " + dev.moravec.model.Quoted.list(names)
                         + ": without one, labels cannot be matched to tasks");
             }
             return new Layout(names, label, columns);

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -45,7 +46,21 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture(Path dir, ServerOptions options, EngineConfig config, Plugins which) throws Exception {
+        this(dir, options, config, which, List.of());
+    }
+
+    /**
+     * A server whose plugins folder also holds test plugins of {@code dev.moravec.testing.plugins}, and
+     * whose engine runs long as {@code serve}'s does (a quarantine needs a failed probe, and lifts after
+     * the {@link dev.moravec.app.Session#QUARANTINE_COOL_DOWN cool-down}).
+     */
+    ServerFixture(Path dir, ServerOptions options, EngineConfig config, Plugins which, List<String> testPlugins)
+            throws Exception {
         plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (String name : testPlugins) {
+            TestBundles.build(plugins.resolve(name + ".jar"), "test." + name, "1.0.0", "dev.moravec.testing.plugins." + name,
+                    Map.of());
+        }
         if (which != Plugins.NONE) {
             try (Stream<Path> jars = Files.list(Path.of("target", "test-plugins"))) {
                 for (Path jar : jars.toList()) {
@@ -67,8 +82,9 @@ final class ServerFixture implements AutoCloseable {
         index = TaxonomyIndex.open(dir.resolve("index"), mapper);
         index.replace(StarterCatalog.release(), line -> { });
         host = PluginHost.start(new HostOptions(TestBundles.runtimeBundles(), plugins, Map.of()));
-        engine = new ScoringEngine(host.registry(), config, 2);
-        if (which == Plugins.LEXICON_AND_FACTORS) {
+        engine = new ScoringEngine(host.registry(), config, 2, null,
+                testPlugins.isEmpty() ? null : dev.moravec.app.Session.QUARANTINE_COOL_DOWN);
+        if (which == Plugins.LEXICON_AND_FACTORS && testPlugins.isEmpty()) {
             new TaxonomyClassifier(engine).classify(index, line -> { });
         }
         server = MoravecServer.start(options, mapper, index, host, engine, null);

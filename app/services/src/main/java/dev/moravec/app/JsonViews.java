@@ -300,6 +300,7 @@ public final class JsonViews {
             ArrayNode scorers = p.putArray("scorers");
             for (ScorerHandle scorer : plugin.scorers()) {
                 String state = scorer.isQuarantined() ? "quarantined"
+                        : engine.isDegraded(scorer) ? "degraded"
                         : host.registry().isShadowed(scorer) ? "inactive"
                         : active.contains(scorer) ? "active" : "disabled";
                 ObjectNode s = scorers.addObject();

@@ -37,6 +37,7 @@ public final class TaxonomyService {
     public static final String MARK_CLOSE = "</mark>";
 
     private final TaxonomyIndex index;
+    private final java.time.Duration searchTimeLimit;
     private volatile Titles titles;
 
     /** The occupations' titles as the index had them at a version of its content. */
@@ -46,7 +47,17 @@ public final class TaxonomyService {
      * @param index the taxonomy index; the caller keeps it open while the service is used, and closes it
      */
     public TaxonomyService(TaxonomyIndex index) {
+        this(index, TaxonomySearch.DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * @param index the taxonomy index; the caller keeps it open while the service is used, and closes it
+     * @param searchTimeLimit how long one search may take before it stops
+     *     ({@link dev.moravec.taxonomy.index.SearchTimeoutException})
+     */
+    public TaxonomyService(TaxonomyIndex index, java.time.Duration searchTimeLimit) {
         this.index = index;
+        this.searchTimeLimit = searchTimeLimit;
     }
 
     /** @return the index */
@@ -66,7 +77,7 @@ public final class TaxonomyService {
      */
     public List<SearchHit> search(TaxonomySearch.Request request, String markOpen, String markClose)
             throws BadInputException, IOException {
-        return new TaxonomySearch(index, markOpen, markClose).search(request);
+        return new TaxonomySearch(index, markOpen, markClose, searchTimeLimit).search(request);
     }
 
     /**
@@ -80,7 +91,7 @@ public final class TaxonomyService {
      */
     public List<SearchHit> semantic(TaxonomySearch.Request request, Embedder embedder)
             throws BadInputException, IOException {
-        return new TaxonomySearch(index, "", "").semantic(request, embedder);
+        return new TaxonomySearch(index, "", "", searchTimeLimit).semantic(request, embedder);
     }
 
     /**
