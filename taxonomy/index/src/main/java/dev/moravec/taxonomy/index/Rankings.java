@@ -239,6 +239,8 @@ public final class Rankings {
     private Ranking rankGroups(Request request, SocLevel level, Relief relief, ViewOptions view) throws IOException {
         return index.search(searcher -> {
             SocHierarchy hierarchy = index.hierarchy(searcher);
+            Map<String, String> titles = level == SocLevel.OCCUPATION ? OccupationDetails.titles(searcher)
+                    : hierarchy.titles();
             OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
             List<FamilyTotals> families = families(searcher, hierarchy, request.family(), level, relief, targets);
             Map<String, Integer> overridden = overriddenTasks(searcher, request.family(), targets);
@@ -256,7 +258,7 @@ public final class Rankings {
                 }
                 byCode.put(family.code(), family);
                 int changed = family.members().stream().mapToInt(code -> overridden.getOrDefault(code, 0)).sum();
-                rows.add(row(family, hierarchy, changed));
+                rows.add(row(family, titles.get(family.code()), changed));
             }
             Comparator<Ranking.Row> byScore = Comparator.comparingDouble(r -> r.scores().score().getAsDouble());
             rows.sort((request.lagging() ? byScore : byScore.reversed()).thenComparing(Ranking.Row::code));
@@ -348,9 +350,9 @@ public final class Rankings {
         return families(searcher, hierarchy, family, level, relief, OverrideTargets.NONE);
     }
 
-    private static Ranking.Row row(FamilyTotals family, SocHierarchy hierarchy, int overridden) {
+    private static Ranking.Row row(FamilyTotals family, String title, int overridden) {
         OccupationScore score = family.score();
-        return new Ranking.Row(family.code(), hierarchy.title(family.code()).orElse(null), null, null, score.means(),
+        return new Ranking.Row(family.code(), title, null, null, score.means(),
                 family.tasks(), family.scored(), family.employment(), score.shares(),
                 score.dominantBottleneck().orElse(null), score.laggingBy(), null, null, overridden);
     }
