@@ -29,6 +29,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     HostMixin options;
 
+    @Mixin
+    ViewMixin view;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +62,8 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
             HtmlReport.Written written = new HtmlReport(moravec.mapper, index)
-                    .write(out, new HtmlReport.Options(level, family, config.thresholds()));
+                    .write(out, new HtmlReport.Options(level, family, config.thresholds(),
+                            view.view(moravec, options.data.dir(moravec.environment), config.thresholds())));
             stdout.printf(Locale.ROOT, "Wrote %s (%,d KB): %s tasks on the scatter, %s rows in the %s ranking. It opens"
                             + " offline in any browser.%n", out, Math.max(1, written.bytes() / 1024),
                     Format.count(written.tasks()), Format.count(written.rows()), level.toLowerCase(Locale.ROOT));

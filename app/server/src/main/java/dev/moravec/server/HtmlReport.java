@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.app.JsonViews;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.Thresholds;
 import dev.moravec.server.internal.WebAssets;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaskPoints;
+import dev.moravec.taxonomy.index.IntervalSettings;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.index.TaxonomySearch;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.SocLevel;
@@ -46,13 +49,26 @@ public final class HtmlReport {
      *     {@code occupation}
      * @param family a SOC group or occupation code the report is limited to, or {@code null} for all
      * @param thresholds the quadrants' thresholds, drawn on the scatter
+     * @param view the analyst overrides applied and how the ranking's 90% intervals are estimated
      */
-    public record Options(String level, String family, Thresholds thresholds) {
+    public record Options(String level, String family, Thresholds thresholds, ViewOptions view) {
 
         /** Checks the values. */
         public Options {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(view, "view");
+        }
+
+        /**
+         * The scorers' verdicts, with intervals of the default settings.
+         *
+         * @param level the ranking's level
+         * @param family a SOC group or occupation code, or {@code null} for all
+         * @param thresholds the quadrants' thresholds
+         */
+        public Options(String level, String family, Thresholds thresholds) {
+            this(level, family, thresholds, new ViewOptions(AnalystOverrides.NONE, IntervalSettings.DEFAULT));
         }
     }
 
@@ -148,9 +164,10 @@ public final class HtmlReport {
                 }
             }
         }
-        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS), family, options.thresholds()));
+        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS, null, options.view().overrides()),
+                family, options.thresholds()));
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
-                Integer.MAX_VALUE)), family));
+                Integer.MAX_VALUE), null, options.view()), family));
         return data;
     }
 

@@ -39,7 +39,8 @@ class ReportIT {
             assertThat(browser.points("ranking-chart")).isEqualTo(22);
             assertThat(browser.driver.findElement(By.id("quadrant-table")).getText()).contains("Pure reasoning")
                     .contains("Lagging");
-            assertThat(browser.driver.findElement(By.id("ranking-table")).getText()).contains("15-0000");
+            assertThat(browser.driver.findElement(By.id("ranking-table")).getText()).contains("15-0000")
+                    .contains("90% interval").contains("Rank range");
             assertThat(browser.driver.findElement(By.cssSelector("footer")).getText()).contains("USDOL/ETA");
             browser.screenshot(Path.of("target", "screenshots", "report.png"), 1150);
 

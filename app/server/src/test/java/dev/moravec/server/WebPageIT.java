@@ -62,6 +62,13 @@ class WebPageIT {
         assertThat(browser.js("return Chart.getChart(document.getElementById('scatter-chart')).data.datasets[0].data.length"))
                 .isInstanceOf(Number.class).matches(n -> ((Number) n).intValue() > 0);
         assertThat(browser.points("ranking-chart")).isEqualTo(22);
+        // every bar carries its 90% interval, low at most high, and the table says it with the rank range
+        assertThat(browser.js("return Chart.getChart(document.getElementById('ranking-chart')).data.datasets"
+                + ".filter(d => d.interval).flatMap(d => d.data).filter(i => i && i[0] <= i[1]).length"))
+                .isInstanceOf(Number.class).matches(n -> ((Number) n).intValue() == 22);
+        // the table is folded away under the chart: its text, not what is on screen
+        assertThat(browser.js("return document.getElementById('ranking-table').textContent")).asString()
+                .contains("90% interval").contains("Rank range");
         assertThat(id("source").getText()).contains("built-in starter catalog").contains("lexicon");
         assertThat(id("scatter-summary").getText()).contains("tasks");
         assertThat(browser.driver.findElement(By.cssSelector("footer")).getText()).contains("USDOL/ETA")

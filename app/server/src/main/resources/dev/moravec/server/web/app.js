@@ -195,8 +195,12 @@
     $('occupation-description').textContent = data.description || '';
     $('occupation-score').textContent = data.score === undefined || data.score === null
       ? 'Not classified yet.'
-      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
+      : 'Score ' + C.number(data.score) + (data.interval ? ' (90% interval ' + C.interval(data.interval) + ')' : '')
+        + (data.rank ? ' · rank ' + data.rank.rank + ' of ' + C.count(data.rank.of) + ', lagging first (90% range '
+          + data.rank.low + '–' + data.rank.high + ')' : '')
+        + ' · T ' + C.number(data.transferability) + ' · V '
         + C.number(data.verificationCost) + ' · ' + data.tasks.length + ' tasks, weighted ' + data.weighting
+        + (data.overrides && data.overrides.applied ? ' · analyst overrides applied (marked *)' : '')
         + (data.jobZone ? ' · job zone ' + data.jobZone : '') + (data.employment ? ' · employment '
         + data.employment.toLocaleString('en-US') : '');
     if (charts.shares) {
@@ -213,8 +217,16 @@
       data.tasks.map(task => {
         const evidence = el('ul');
         (task.evidence || []).forEach(e => evidence.appendChild(el('li', e)));
-        return [C.number(task.score), C.number(task.transferability), C.number(task.verificationCost),
-          task.quadrant ? C.badge(task.quadrant) : '–', task.statement, evidence,
+        // an analyst override: its scores count, the scorers' stay in the evidence with the override's reason
+        const o = task.override;
+        if (o) {
+          evidence.prepend(el('li', '* overridden by ' + o.author + ' on ' + o.date + ': ' + o.reason + ' (scorers: score '
+            + C.number(task.score) + ', T ' + C.number(task.transferability) + ', V ' + C.number(task.verificationCost)
+            + ', ' + task.quadrant + ')', 'override'));
+        }
+        const shown = o || task;
+        return [C.number(shown.score) + (o ? ' *' : ''), C.number(shown.transferability), C.number(shown.verificationCost),
+          shown.quadrant ? C.badge(shown.quadrant) : '–', task.statement, evidence,
           button('Explain', () => explainTask(task.statement, data.code), 'secondary')];
       })));
     $('occupation-tables').replaceChildren(...tables);

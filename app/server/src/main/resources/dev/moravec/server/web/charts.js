@@ -17,6 +17,7 @@ const MoravecCharts = (() => {
   ];
   const BY_KEY = Object.fromEntries(QUADRANTS.map(q => [q.key, q]));
   const BAR_COLOR = '#0072B2';
+  const INTERVAL_COLOR = 'rgba(0, 0, 0, 0.6)';
   const INK = '#1f2328';
   const GRID = '#d0d7de';
 
@@ -148,6 +149,17 @@ const MoravecCharts = (() => {
           data: rows.map(r => r.score),
           backgroundColor: BAR_COLOR,
           borderRadius: 2,
+          grouped: false,
+          order: 2,
+        }, {
+          // the 90% interval, a thin dark bar over the score's (floating bars: [low, high])
+          label: '90% interval',
+          interval: true,
+          data: rows.map(r => r.interval ? [r.interval.low, r.interval.high] : null),
+          backgroundColor: INTERVAL_COLOR,
+          barPercentage: 0.25,
+          grouped: false,
+          order: 1,
         }],
       },
       options: {
@@ -165,7 +177,12 @@ const MoravecCharts = (() => {
               title: items => items.length ? (rows[items[0].dataIndex].title || '') + ' ' + rows[items[0].dataIndex].code : '',
               label: item => {
                 const r = rows[item.dataIndex];
-                return ['score ' + number(r.score) + '  T ' + number(r.transferability) + '  V ' + number(r.verificationCost),
+                if (item.datasetIndex === 1) {
+                  return r.interval ? '90% interval ' + number(r.interval.low) + '–' + number(r.interval.high) : '';
+                }
+                return ['score ' + number(r.score) + (r.overridden ? ' (analyst override)' : '') + '  T '
+                  + number(r.transferability) + '  V ' + number(r.verificationCost)
+                  + (r.rankRange ? '  rank ' + r.rank + ', 90% range ' + r.rankRange.low + '–' + r.rankRange.high : ''),
                   QUADRANTS.map(q => q.short + ' ' + percent(r.shares[q.key])).join(', ')];
               },
             },
@@ -270,7 +287,8 @@ const MoravecCharts = (() => {
 
   /** The ranking's table; open(row) makes each name a button. */
   function rankingTable(caption, rows, open) {
-    return table(caption, ['#', 'Name', 'Code', 'Score', 'T', 'V', 'Tasks'].concat(QUADRANTS.map(q => q.short)),
+    return table(caption, ['#', 'Rank range', 'Name', 'Code', 'Score', '90% interval', 'T', 'V', 'Tasks']
+      .concat(QUADRANTS.map(q => q.short)),
       rows.map(r => {
         let name = r.title || r.statement || r.code;
         if (open) {
@@ -279,11 +297,22 @@ const MoravecCharts = (() => {
           button.addEventListener('click', () => open(r));
           name = button;
         }
-        return [String(r.rank), name, r.code, number(r.score), number(r.transferability), number(r.verificationCost),
-          count(r.tasks)].concat(QUADRANTS.map(q => percent(r.shares[q.key])));
+        return [String(r.rank), range(r.rankRange), name, r.code, number(r.score) + (r.overridden ? ' *' : ''),
+          interval(r.interval), number(r.transferability), number(r.verificationCost), count(r.tasks)]
+          .concat(QUADRANTS.map(q => percent(r.shares[q.key])));
       }));
   }
 
-  return { QUADRANTS, quadrant, number, count, percent, defaults, scatter, ranking, shares, element, table, badge,
+  /** A 90% interval as tables show it: "0.38–0.44", or "–" for none. */
+  function interval(i) {
+    return i ? number(i.low) + '–' + number(i.high) : '–';
+  }
+
+  /** A 90% rank range as tables show it: "7–19", or "–" for none. */
+  function range(r) {
+    return r ? r.low + '–' + r.high : '–';
+  }
+
+  return { QUADRANTS, quadrant, number, count, percent, defaults, interval, range, scatter, ranking, shares, element, table, badge,
     quadrantTable, pointsTable, rankingTable };
 })();
