@@ -2,7 +2,12 @@ package dev.moravec.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moravec.app.OverrideStore;
+import dev.moravec.model.AnalystOverride;
+import dev.moravec.model.Quadrant;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +111,26 @@ class WebPageIT {
         assertThat(rows.get(0).getText()).contains("lexicon:");
         assertThat(browser.driver.getCurrentUrl()).endsWith("#occupation=15-1252.00");
         assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void anOccupationShowsItsIntervalItsRankAndAnAnalystOverrideWithWhoWhenAndWhy() throws Exception {
+        OverrideStore store = new OverrideStore(dir, fixture.mapper);
+        OverrideStore.Effect none = new OverrideStore.Effect(null, null);
+        store.put(new AnalystOverride("15-2021.00", "S0058", OptionalDouble.empty(), OptionalDouble.empty(),
+                Quadrant.LAGGING, "proofs need a referee", "ana", LocalDate.of(2026, 1, 2)), "ana", none, none);
+        try {
+            browser.driver.get(fixture.server.uri() + "#occupation=15-2021.00");
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("occupation-heading"), "15-2021.00"));
+            assertThat(id("occupation-score").getText()).containsPattern("Score 0\\.\\d+ \\(90% interval 0\\.\\d+–0\\.\\d+\\)")
+                    .containsPattern("rank \\d+ of 81, lagging first \\(90% range \\d+–\\d+\\)")
+                    .contains("analyst overrides applied");
+            String tasks = (String) browser.js("return document.getElementById('occupation-tables').textContent");
+            assertThat(tasks).contains("* overridden by ana on 2026-01-02: proofs need a referee");
+            assertThat(browser.errors()).isEmpty();
+        } finally {
+            store.remove("15-2021.00", "S0058", "ana", "done", none, none);
+        }
     }
 
     @Test
