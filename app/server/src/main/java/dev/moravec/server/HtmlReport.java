@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.MeasureComparison;
 import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.Thresholds;
@@ -50,14 +51,28 @@ public final class HtmlReport {
      * @param family a SOC group or occupation code the report is limited to, or {@code null} for all
      * @param thresholds the quadrants' thresholds, drawn on the scatter
      * @param view the analyst overrides applied and how the ranking's 90% intervals are estimated
+     * @param comparison a published measure set beside the scores, drawn as a scatter, or {@code null}
      */
-    public record Options(String level, String family, Thresholds thresholds, ViewOptions view) {
+    public record Options(String level, String family, Thresholds thresholds, ViewOptions view,
+            MeasureComparison.Result comparison) {
 
         /** Checks the values. */
         public Options {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(thresholds, "thresholds");
             Objects.requireNonNull(view, "view");
+        }
+
+        /**
+         * Without a comparison.
+         *
+         * @param level the ranking's level
+         * @param family a SOC group or occupation code, or {@code null} for all
+         * @param thresholds the quadrants' thresholds
+         * @param view the analyst overrides and the interval settings
+         */
+        public Options(String level, String family, Thresholds thresholds, ViewOptions view) {
+            this(level, family, thresholds, view, null);
         }
 
         /**
@@ -168,6 +183,9 @@ public final class HtmlReport {
                 family, options.thresholds()));
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
                 Integer.MAX_VALUE), null, options.view()), family));
+        if (options.comparison() != null) {
+            data.set("comparison", views.comparison(options.comparison()));
+        }
         return data;
     }
 
