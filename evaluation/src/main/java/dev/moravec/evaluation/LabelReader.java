@@ -1,12 +1,8 @@
 package dev.moravec.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.api.TaskType;
 import dev.moravec.catalog.CatalogFormat;
 import dev.moravec.catalog.Column;
@@ -28,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,53 +112,11 @@ public final class LabelReader {
 
     private void readTable(String name, BufferedReader reader, CatalogFormat format, Labels labels)
             throws IOException, BadInputException {
-        char separator = format == CatalogFormat.TSV ? '\t' : ',';
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        if (format == CatalogFormat.TSV) {
-            schema = schema.withoutQuoteChar().withoutEscapeChar(); // O*NET's TSV has quotes inside statements
-        }
-        try (CsvParser parser = new CsvMapper().getFactory().createParser(reader)) {
-            parser.setSchema(schema);
-            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            long[] line = new long[1];
-            List<String> header = row(parser, name, line);
-            if (header == null) {
-                throw new BadInputException(name + " is empty: a label file starts with a header line");
+        try (TableRows table = TableRows.open(name, reader, format)) {
+            Layout layout = Layout.of(name, 1, table.header(), labels.column, true);
+            for (List<String> row = table.next(); row != null; row = table.next()) {
+                labels.add(table.line(), layout, row);
             }
-            List<String> names = new ArrayList<>();
-            for (String h : header) {
-                names.add(h.strip().replace("\uFEFF", ""));
-            }
-            Layout layout = Layout.of(name, 1, names, labels.column, true);
-            for (List<String> row = row(parser, name, line); row != null; row = row(parser, name, line)) {
-                if (row.size() != names.size()) {
-                    throw new BadInputException(name + ":" + line[0] + ": the record has " + row.size()
-                            + " fields, the header " + names.size()
-                            + (separator == '\t' ? " (a stray tab?)" : " (an unquoted comma?)"));
-                }
-                labels.add(line[0], layout, row);
-            }
-        }
-    }
-
-    // one row's values, noting the line its first value starts on
-    private static List<String> row(CsvParser parser, String name, long[] line) throws IOException, BadInputException {
-        try {
-            if (parser.nextToken() == null) {
-                return null;
-            }
-            List<String> row = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
-                    token = parser.nextToken()) {
-                if (row.isEmpty()) {
-                    line[0] = parser.currentTokenLocation().getLineNr();
-                }
-                row.add(parser.getText());
-            }
-            return row;
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(name + ":" + JsonErrors.line(e, line[0]) + ": " + JsonErrors.message(e)
-                    + "; the file cannot be read past this point: fix the quoting", e);
         }
     }
 
@@ -222,7 +175,7 @@ public final class LabelReader {
                 }
             }
             for (int i = 0; i < names.size() && label < 0; i++) {
-                if (letters(names.get(i)).equals(letters(column))) {
+                if (TableRows.letters(names.get(i)).equals(TableRows.letters(column))) {
                     label = i;
                 }
             }
@@ -261,16 +214,6 @@ public final class LabelReader {
 
         String name(Column column) {
             return names.get(columns.get(column));
-        }
-
-        private static String letters(String name) {
-            StringBuilder b = new StringBuilder();
-            for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-                if (Character.isLetterOrDigit(c)) {
-                    b.append(c);
-                }
-            }
-            return b.toString();
         }
     }
 

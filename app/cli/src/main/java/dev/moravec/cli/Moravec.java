@@ -44,6 +44,8 @@ public final class Moravec {
         commands.put("show", ShowCommand.class);
         commands.put("bottlenecks", BottlenecksCommand.class);
         commands.put("scenarios", ScenariosCommand.class);
+        commands.put("compare", CompareCommand.class);
+        commands.put("override", OverrideCommand.class);
         commands.put("evaluate", EvaluateCommand.class);
         commands.put("calibrate", CalibrateCommand.class);
         commands.put("train", TrainCommand.class);

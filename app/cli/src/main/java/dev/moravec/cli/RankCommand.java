@@ -2,6 +2,7 @@ package dev.moravec.cli;
 
 import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
+import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.scoring.Relief;
@@ -64,6 +65,9 @@ final class RankCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin configuration;
 
+    @Mixin
+    ViewMixin view;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
@@ -71,16 +75,19 @@ final class RankCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
-            Relief relief = TaxonomyService.relief(configuration.read(moravec), scenario);
+            EngineConfig config = configuration.read(moravec);
+            Relief relief = TaxonomyService.relief(config, scenario);
+            java.nio.file.Path dataDir = data.dir(moravec.environment);
             Ranking ranking = new TaxonomyService(index).rank(new Rankings.Request(level, order == Order.lagging, family, limit),
-                    relief);
+                    relief, view.view(moravec, dataDir, config.thresholds()));
+            view.overrides.warnUnknown(spec.commandLine().getErr(), ranking.overrides(), dataDir);
             if (ranking.rows().isEmpty() && ranking.unscored() > 0) {
                 spec.commandLine().getErr().println("moravec: nothing is scored yet: run moravec classify --taxonomy"
                         + data.hint());
             }
             JsonViews views = new JsonViews(moravec.mapper);
             switch (format) {
-                case table -> printTable(out, ranking);
+                case table -> printTable(out, ranking, view.overrides.summary(ranking.overrides(), dataDir));
                 case json -> OutputFormat.printJson(out, moravec.mapper, views.ranking(ranking, family));
                 case csv -> OutputFormat.printCsv(out, JsonViews.RANKING_CSV, views.rankingCsv(ranking));
             }
@@ -88,26 +95,35 @@ final class RankCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printTable(PrintWriter out, Ranking ranking) {
+    private void printTable(PrintWriter out, Ranking ranking, String overrides) {
         boolean tasks = ranking.level().equals("task");
         out.println("Ranking " + ranking.level() + " level, " + (ranking.lagging() ? "lagging first" : "leading first")
                 + (family == null ? "" : ", within " + family)
                 + (ranking.scenario() == null ? "" : ", under the scenario " + ranking.scenario())
                 + ". Weighting: " + ranking.weighting() + ".");
+        if (ranking.intervals() != null) {
+            out.println(Format.intervals(ranking.intervals()));
+        }
+        if (overrides != null) {
+            out.println(overrides);
+        }
         Table table = tasks
-                ? new Table("#", "SCORE", "T", "V", "QUADRANT", "BOTTLENECK", "CODE", "TASK", "STATEMENT")
-                : new Table("#", "SCORE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP.", "PURE", "VERIF", "KNOWL", "LAG",
-                        "BOTTLENECK");
+                ? new Table("#", "SCORE", "90% INTERVAL", "RANK RANGE", "T", "V", "QUADRANT", "BOTTLENECK", "CODE", "TASK",
+                        "STATEMENT")
+                : new Table("#", "SCORE", "90% INTERVAL", "RANK RANGE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP.", "PURE",
+                        "VERIF", "KNOWL", "LAG", "BOTTLENECK");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
             rank++;
             Scores scores = row.scores();
+            String score = Format.unit(scores.score()) + (row.overridden() > 0 ? "*" : "");
             if (tasks) {
-                table.row(rank, Format.unit(scores.score()), Format.unit(scores.transferability()),
-                        Format.unit(scores.verificationCost()), scores.quadrant(), Format.factor(row.bottleneck()), row.code(),
-                        row.taskId(), row.statement());
+                table.row(rank, score, Format.interval(row.interval()), Format.range(row.rankRange()),
+                        Format.unit(scores.transferability()), Format.unit(scores.verificationCost()), scores.quadrant(),
+                        Format.factor(row.bottleneck()), row.code(), row.taskId(), row.statement());
             } else {
-                table.row(rank, Format.unit(scores.score()), Format.unit(scores.transferability()),
+                table.row(rank, score, Format.interval(row.interval()), Format.range(row.rankRange()),
+                        Format.unit(scores.transferability()),
                         Format.unit(scores.verificationCost()), row.code(), row.title() == null ? "" : row.title(),
                         Format.count(row.tasks()), row.occupations(), percent(row, Quadrant.PURE_REASONING),
                         percent(row, Quadrant.VERIFICATION_BOUND), percent(row, Quadrant.KNOWLEDGE_BOUND),

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
+import dev.moravec.app.MeasureComparison;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.server.internal.WebAssets;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaskPoints;
+import dev.moravec.taxonomy.index.IntervalSettings;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.index.TaxonomySearch;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.SocLevel;
@@ -54,13 +58,28 @@ public final class HtmlReport {
      * @param family a SOC group or occupation code the report is limited to, or {@code null} for all
      * @param config the configuration: the quadrants' thresholds, drawn on the scatter, and the scenarios,
      *     whose impact the report shows
+     * @param view the analyst overrides applied and how the ranking's 90% intervals are estimated
+     * @param comparison a published measure set beside the scores, drawn as a scatter, or {@code null}
      */
-    public record Options(String level, String family, EngineConfig config) {
+    public record Options(String level, String family, EngineConfig config, ViewOptions view,
+            MeasureComparison.Result comparison) {
 
         /** Checks the values. */
         public Options {
             Objects.requireNonNull(level, "level");
             Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(view, "view");
+        }
+
+        /**
+         * The scorers' verdicts, with intervals of the default settings, without a comparison.
+         *
+         * @param level the ranking's level
+         * @param family a SOC group or occupation code, or {@code null} for all
+         * @param config the configuration: thresholds and scenarios
+         */
+        public Options(String level, String family, EngineConfig config) {
+            this(level, family, config, new ViewOptions(AnalystOverrides.NONE, IntervalSettings.DEFAULT), null);
         }
 
         /** @return the quadrants' thresholds */
@@ -162,14 +181,18 @@ public final class HtmlReport {
                 }
             }
         }
-        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS), family, options.thresholds()));
+        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS, null, options.view().overrides()),
+                family, options.thresholds()));
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
-                Integer.MAX_VALUE)), family));
+                Integer.MAX_VALUE), null, options.view()), family));
         TaxonomyService taxonomy = new TaxonomyService(index);
         data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family), family));
         // a taxonomy never classified has nothing a scenario could move
         data.set("scenarios", views.scenarios(classified == null ? List.of()
                 : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, family, SCENARIO_RISES)));
+        if (options.comparison() != null) {
+            data.set("comparison", views.comparison(options.comparison()));
+        }
         return data;
     }
 

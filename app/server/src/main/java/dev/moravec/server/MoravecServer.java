@@ -3,6 +3,7 @@ package dev.moravec.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Embedder;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.OverrideStore;
 import dev.moravec.app.RatingService;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.host.PluginHost;
@@ -83,7 +84,9 @@ public final class MoravecServer implements AutoCloseable {
         StatusRoutes status = new StatusRoutes(views, taxonomy, pluginHost, engine, options, version);
         RatingRoutes ratings = new RatingRoutes(mapper, rating, taxonomy, options);
         RequestGuard guard = new RequestGuard(options);
-        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options, engine::config);
+        // the analyst overrides kept in the data folder, the folder that holds the index
+        OverrideStore overrides = new OverrideStore(index.path().toAbsolutePath().getParent(), mapper);
+        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options, engine::config, overrides);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

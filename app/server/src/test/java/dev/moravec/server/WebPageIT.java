@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import dev.moravec.app.OverrideStore;
+import dev.moravec.model.AnalystOverride;
+import dev.moravec.model.Quadrant;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +82,13 @@ class WebPageIT {
         assertThat(browser.js("return Chart.getChart(document.getElementById('scatter-chart')).data.datasets[0].data.length"))
                 .isInstanceOf(Number.class).matches(n -> ((Number) n).intValue() > 0);
         assertThat(browser.points("ranking-chart")).isEqualTo(22);
+        // every bar carries its 90% interval, low at most high, and the table says it with the rank range
+        assertThat(browser.js("return Chart.getChart(document.getElementById('ranking-chart')).data.datasets"
+                + ".filter(d => d.interval).flatMap(d => d.data).filter(i => i && i[0] <= i[1]).length"))
+                .isInstanceOf(Number.class).matches(n -> ((Number) n).intValue() == 22);
+        // the table is folded away under the chart: its text, not what is on screen
+        assertThat(browser.js("return document.getElementById('ranking-table').textContent")).asString()
+                .contains("90% interval").contains("Rank range");
         assertThat(id("source").getText()).contains("built-in starter catalog").contains("lexicon");
         assertThat(id("scatter-summary").getText()).contains("tasks");
         assertThat(browser.driver.findElement(By.cssSelector("footer")).getText()).contains("USDOL/ETA")
@@ -223,6 +235,26 @@ class WebPageIT {
                 .contains("word-factors: 'lift' -> hands-on physical work");
         assertThat(result.getText()).contains("Embodiment 0.90");
         assertThat(browser.errors()).isEmpty();
+    }
+
+    @Test
+    void anOccupationShowsItsIntervalItsRankAndAnAnalystOverrideWithWhoWhenAndWhy() throws Exception {
+        OverrideStore store = new OverrideStore(dir, fixture.mapper);
+        OverrideStore.Effect none = new OverrideStore.Effect(null, null);
+        store.put(new AnalystOverride("15-2021.00", "S0058", OptionalDouble.empty(), OptionalDouble.empty(),
+                Quadrant.LAGGING, "proofs need a referee", "ana", LocalDate.of(2026, 1, 2)), "ana", none, none);
+        try {
+            browser.driver.get(fixture.server.uri() + "#occupation=15-2021.00");
+            browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("occupation-heading"), "15-2021.00"));
+            assertThat(id("occupation-score").getText()).containsPattern("Score 0\\.\\d+ \\(90% interval 0\\.\\d+–0\\.\\d+\\)")
+                    .containsPattern("rank \\d+ of 81, lagging first \\(90% range \\d+–\\d+\\)")
+                    .contains("analyst overrides applied");
+            String tasks = (String) browser.js("return document.getElementById('occupation-tables').textContent");
+            assertThat(tasks).contains("* overridden by ana on 2026-01-02: proofs need a referee");
+            assertThat(browser.errors()).isEmpty();
+        } finally {
+            store.remove("15-2021.00", "S0058", "ana", "done", none, none);
+        }
     }
 
     /** Loads the page and explains a task with the form; returns the result. */

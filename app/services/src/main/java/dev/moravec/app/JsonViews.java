@@ -1,19 +1,25 @@
 package dev.moravec.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.api.Axis;
 import dev.moravec.api.BottleneckFactor;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.host.PluginHost;
 import dev.moravec.host.PluginStatus;
+import dev.moravec.model.AnalystOverride;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.IntervalSettings;
+import dev.moravec.taxonomy.index.OverrideReport;
+import dev.moravec.taxonomy.index.ScoreInterval;
 import dev.moravec.taxonomy.index.OccupationDetails;
 import dev.moravec.taxonomy.index.ScenarioImpact;
 import dev.moravec.taxonomy.index.Ranking;
@@ -61,7 +67,7 @@ public final class JsonViews {
      *
      * @param ranking the ranking
      * @param family the family it was ranked within, or {@code null}
-     * @return {@code {level, order, family, weighting, unscored, rows[]}}
+     * @return {@code {level, order, family, weighting, unscored, scenario, intervals, overrides, rows[]}}
      */
     public ObjectNode ranking(Ranking ranking, String family) {
         ObjectNode node = object();
@@ -71,6 +77,8 @@ public final class JsonViews {
         node.put("weighting", ranking.weighting());
         node.put("unscored", ranking.unscored());
         node.put("scenario", ranking.scenario());
+        node.set("intervals", intervals(ranking.intervals()));
+        node.set("overrides", overrides(ranking.overrides()));
         ArrayNode rows = node.putArray("rows");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
@@ -84,7 +92,8 @@ public final class JsonViews {
 
     private static List<String> rankingCsvColumns() {
         List<String> columns = new ArrayList<>(List.of("rank", "level", "code", "title", "taskId", "statement", "score",
-                "transferability", "verificationCost", "quadrant", "bottleneck", "tasks", "occupations", "employment"));
+                "interval.low", "interval.high", "rankRange.low", "rankRange.high", "transferability", "verificationCost",
+                "quadrant", "bottleneck", "tasks", "occupations", "employment", "overridden"));
         for (Quadrant q : Quadrant.values()) {
             columns.add("share." + q.name());
         }
@@ -108,7 +117,8 @@ public final class JsonViews {
             csv.put("weighting", ranking.weighting());
             view.properties().forEach(field -> {
                 if (field.getValue().isObject()) {
-                    field.getValue().properties().forEach(share -> csv.set("share." + share.getKey(), share.getValue()));
+                    String prefix = field.getKey().equals("shares") ? "share." : field.getKey() + ".";
+                    field.getValue().properties().forEach(part -> csv.set(prefix + part.getKey(), part.getValue()));
                 } else {
                     csv.set(field.getKey(), field.getValue());
                 }
@@ -126,6 +136,13 @@ public final class JsonViews {
         r.put("taskId", row.taskId());
         r.put("statement", row.statement());
         VerdictJson.putScores(r, row.scores());
+        r.set("interval", interval(row.interval()));
+        if (row.rankRange() == null) {
+            r.putNull("rankRange");
+        } else {
+            r.putObject("rankRange").put("low", row.rankRange().low()).put("high", row.rankRange().high());
+        }
+        r.put("overridden", row.overridden());
         r.put("bottleneck", name(row.bottleneck()));
         r.put("tasks", row.tasks());
         r.put("occupations", row.occupations());
@@ -214,6 +231,7 @@ public final class JsonViews {
                     .put("statement", point.statement());
             VerdictJson.putScores(p, point.scores());
             p.put("bottleneck", name(point.bottleneck()));
+            p.put("overridden", point.overridden());
             ArrayNode movedBy = p.putArray("movedBy");
             point.movedBy().forEach(f -> movedBy.add(f.name()));
         }
@@ -249,6 +267,15 @@ public final class JsonViews {
         OccupationScore score = detail.score();
         if (score != null) {
             VerdictJson.putNumber(node, VerdictJson.SCORE, score.score());
+            OccupationDetails.Standing standing = detail.standing();
+            node.set("interval", interval(standing == null ? null : standing.interval()));
+            if (standing == null) {
+                node.putNull("rank");
+            } else {
+                node.putObject("rank").put("rank", standing.rank()).put("of", standing.of()).put("order", "lagging")
+                        .put("low", standing.range().low()).put("high", standing.range().high());
+            }
+            node.set("intervals", intervals(standing == null ? null : standing.intervals()));
             VerdictJson.putNumber(node, VerdictJson.TRANSFERABILITY, score.transferability());
             VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
             node.put("weighting", score.weighting().label());
@@ -268,10 +295,16 @@ public final class JsonViews {
             VerdictJson.putScores(t, task.scores());
             t.put("verification", name(task.verification()));
             t.put("bottleneck", name(task.bottleneck()));
+            if (task.override() == null) {
+                t.putNull(VerdictJson.OVERRIDE);
+            } else {
+                t.set(VerdictJson.OVERRIDE, VerdictJson.override(task.override()));
+            }
             task.evidence().forEach(t.putArray("evidence")::add);
         }
         ArrayNode emerging = node.putArray("emergingTasks");
         occupation.emergingTasks().forEach(emerging::add);
+        node.set("overrides", overrides(detail.overrides()));
         return node;
     }
 
@@ -323,13 +356,15 @@ public final class JsonViews {
      *
      * @param result the families' bottlenecks
      * @param family the family they were looked at within, or {@code null}
-     * @return {@code {level, family, unscored, factors[], rows[]}}
+     * @return {@code {level, family, unscored, intervals, overrides, factors[], rows[]}}
      */
     public ObjectNode bottlenecks(BottleneckShares.Result result, String family) {
         ObjectNode node = object();
         node.put("level", result.level());
         node.put("family", family);
         node.put("unscored", result.unscored());
+        node.set("intervals", intervals(result.intervals()));
+        node.set("overrides", overrides(result.overrides()));
         node.set("factors", factorList());
         ArrayNode rows = node.putArray("rows");
         for (BottleneckShares.Row row : result.rows()) {
@@ -339,6 +374,7 @@ public final class JsonViews {
             VerdictJson.putNumber(r, VerdictJson.TRANSFERABILITY, row.scores().transferability());
             VerdictJson.putNumber(r, VerdictJson.VERIFICATION_COST, row.scores().verificationCost());
             VerdictJson.putNumber(r, VerdictJson.SCORE, row.scores().score());
+            r.set("interval", interval(row.interval()));
             r.put("laggingShare", VerdictJson.round(row.laggingShare()));
             r.put("dominant", name(row.dominant()));
             r.set("ofLagging", factors(row.ofLagging()));
@@ -400,6 +436,128 @@ public final class JsonViews {
                 ArrayNode by = e.putArray("movedBy");
                 task.movedBy().forEach(f -> by.add(f.name()));
             }
+        }
+        return node;
+    }
+
+    /**
+     * How intervals were estimated.
+     *
+     * @param settings the settings, or {@code null} when there are no intervals
+     * @return {@code {level, resamples, seed, method}}, or JSON null
+     */
+    public JsonNode intervals(IntervalSettings settings) {
+        if (settings == null) {
+            return NullNode.getInstance();
+        }
+        return object().put("level", IntervalSettings.LEVEL).put("resamples", settings.resamples())
+                .put("seed", settings.seed()).put("method", "bootstrap: tasks within occupations, occupations within"
+                        + " families, scorers within occupations (docs/intervals.md)");
+    }
+
+    /**
+     * A score's interval.
+     *
+     * @param interval the interval, or {@code null}
+     * @return {@code {low, high}}, rounded, or JSON null
+     */
+    public JsonNode interval(ScoreInterval interval) {
+        return interval == null ? NullNode.getInstance()
+                : object().put("low", VerdictJson.round(interval.low())).put("high", VerdictJson.round(interval.high()));
+    }
+
+    /**
+     * What became of the analyst overrides.
+     *
+     * @param report how many applied and which targets the taxonomy lacks
+     * @return {@code {applied, unknown[]}}
+     */
+    public ObjectNode overrides(OverrideReport report) {
+        ObjectNode node = object();
+        node.put("applied", report.applied());
+        ArrayNode unknown = node.putArray("unknown");
+        for (AnalystOverride override : report.unknown()) {
+            unknown.addObject().put("target", override.target()).put("occupation", override.occupation())
+                    .put("taskId", override.taskId()).put("reason", "no " + (override.isForTask() ? "such task" : "such"
+                            + " occupation") + " in the taxonomy");
+        }
+        return node;
+    }
+
+    /**
+     * The overrides in effect.
+     *
+     * @param source where they are kept
+     * @param list the overrides
+     * @param file renders one as its file does
+     * @return {@code {source, overrides[]}}: each as its file writes it, with its {@code target}
+     */
+    public ObjectNode overrideList(String source, List<AnalystOverride> list, OverrideFile file) {
+        ObjectNode node = object();
+        node.put("source", source);
+        ArrayNode overrides = node.putArray("overrides");
+        for (AnalystOverride override : list) {
+            overrides.addObject().put("target", override.target()).setAll(file.json(override));
+        }
+        return node;
+    }
+
+    /**
+     * A comparison with a published measure.
+     *
+     * @param result the comparison
+     * @return {@code {measure, level, codes, matched, unmatched[], badRows[], withoutValue, compared, spearman,
+     *     pearson, intervals, disagreements: {higherElsewhere[], higherHere[]}, overrides, points[]}}
+     */
+    public ObjectNode comparison(MeasureComparison.Result result) {
+        ObjectNode node = object();
+        var measure = result.measure();
+        node.putObject("measure").put("name", measure.name()).put("source", measure.source())
+                .put("codeColumn", measure.codeColumn()).put("valueColumn", measure.valueColumn())
+                .put("scale", measure.scale()).put("rows", measure.rows());
+        node.put("level", result.level());
+        node.put("codes", measure.values().size());
+        node.put("matched", result.matchedCodes());
+        ArrayNode unmatched = node.putArray("unmatched");
+        result.unmatched().forEach(u -> unmatched.addObject().put("code", u.code())
+                .put("where", measure.source() + ":" + u.line()).put("reason", u.reason()));
+        ArrayNode bad = node.putArray("badRows");
+        measure.badRows().forEach(b -> bad.addObject().put("where", b.where()).put("reason", b.reason()));
+        node.put("withoutValue", result.withoutValue());
+        node.put("compared", result.correlations().pairs());
+        node.set("spearman", estimate(result.correlations().spearman()));
+        node.set("pearson", estimate(result.correlations().pearson()));
+        node.putObject("intervals").put("level", result.correlations().level())
+                .put("resamples", result.correlations().resamples()).put("seed", result.correlations().seed())
+                .put("method", "bootstrap over the compared units");
+        ObjectNode disagreements = node.putObject("disagreements");
+        disagreements.set("higherElsewhere", units(result.higherElsewhere()));
+        disagreements.set("higherHere", units(result.higherHere()));
+        node.set("overrides", overrides(result.overrides()));
+        node.set("points", units(result.units()));
+        return node;
+    }
+
+    private ArrayNode units(List<MeasureComparison.Unit> units) {
+        ArrayNode array = mapper.createArrayNode();
+        for (MeasureComparison.Unit unit : units) {
+            array.addObject().put("code", unit.code()).put("title", unit.title())
+                    .put("moravec", VerdictJson.round(unit.moravec())).put("measure", VerdictJson.round(unit.measure()))
+                    .put("moravecRank", unit.moravecRank()).put("measureRank", unit.measureRank())
+                    .put("bottleneck", name(unit.bottleneck())).put("overridden", unit.overridden());
+        }
+        return array;
+    }
+
+    private JsonNode estimate(dev.moravec.evaluation.Estimate estimate) {
+        if (!estimate.isDefined()) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = object().put("value", VerdictJson.round(estimate.value()));
+        if (Double.isNaN(estimate.low())) {
+            node.putNull("low").putNull("high");
+        } else {
+            node.put("low", VerdictJson.round(estimate.low())).put("high", VerdictJson.round(estimate.high()));
         }
         return node;
     }

@@ -4,7 +4,9 @@ import dev.moravec.api.Embedder;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Scores;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.Relief;
@@ -17,6 +19,7 @@ import dev.moravec.taxonomy.index.SearchHit;
 import dev.moravec.taxonomy.index.TaskPoints;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.StarterCatalog;
 import java.io.IOException;
@@ -117,6 +120,85 @@ public final class TaxonomyService {
      */
     public Ranking rank(Rankings.Request request, Relief relief) throws BadInputException, IOException {
         return new Rankings(index).rank(request, relief);
+    }
+
+    /**
+     * Ranks with analyst overrides and, if asked, 90% intervals and rank ranges.
+     *
+     * @param request the level, order, family and limit
+     * @param relief the scenario, or {@code null} for the scores as classified
+     * @param view the overrides and the interval settings (or none)
+     * @return the ranking
+     * @throws BadInputException if the level or family is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Rankings.Request request, Relief relief, ViewOptions view) throws BadInputException, IOException {
+        return new Rankings(index).rank(request, relief, view);
+    }
+
+    /**
+     * Why a level's families lag, with analyst overrides and, if asked, each family's score interval.
+     *
+     * @param level occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @param view the overrides and the interval settings (or none)
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public BottleneckShares.Result bottlenecks(String level, String family, ViewOptions view)
+            throws BadInputException, IOException {
+        return new BottleneckShares(index).of(level, family, view);
+    }
+
+    /**
+     * An occupation's drill-down with analyst overrides and, if asked, its interval and rank.
+     *
+     * @param code its O*NET-SOC code, or its SOC code
+     * @param view the overrides and the interval settings (or none)
+     * @return the occupation with its family path, score and tasks
+     * @throws BadInputException if the taxonomy has no such occupation
+     * @throws IOException if the index cannot be read
+     */
+    public OccupationDetails.Detail occupation(String code, ViewOptions view) throws BadInputException, IOException {
+        return new OccupationDetails(index).show(code, view);
+    }
+
+    /**
+     * The classified tasks of a family as scatter points, with analyst overrides, moved by a scenario.
+     *
+     * @param family the family, or {@code null} for all
+     * @param limit the most points
+     * @param relief the scenario, or {@code null}
+     * @param overrides the analyst overrides
+     * @return the points
+     * @throws IOException if the index cannot be read
+     */
+    public TaskPoints.Result points(String family, int limit, Relief relief, AnalystOverrides overrides) throws IOException {
+        return new TaskPoints(index).points(family, limit, relief, overrides);
+    }
+
+    /**
+     * What an override target's scores are under a set of overrides, to log a change with its effect.
+     *
+     * @param overrides the overrides
+     * @param occupation the target's occupation code
+     * @param taskId the target's task id, or {@code null} for the whole occupation
+     * @return the task's scores (for a task) and the occupation's means
+     * @throws BadInputException if the taxonomy has no such occupation, or the occupation no such task
+     * @throws IOException if the index cannot be read
+     */
+    public OverrideStore.Effect effect(AnalystOverrides overrides, String occupation, String taskId)
+            throws BadInputException, IOException {
+        OccupationDetails.Detail detail = new OccupationDetails(index).show(occupation, new ViewOptions(overrides, null));
+        Scores task = null;
+        if (taskId != null) {
+            task = detail.tasks().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                    .map(OccupationDetails.TaskLine::effectiveScores)
+                    .orElseThrow(() -> new BadInputException("occupation " + occupation + " has no task " + taskId
+                            + " (see its tasks with 'moravec show " + occupation + "')"));
+        }
+        return new OverrideStore.Effect(task, detail.score() == null ? null : detail.score().means());
     }
 
     /**

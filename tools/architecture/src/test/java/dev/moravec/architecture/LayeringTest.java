@@ -61,9 +61,9 @@ class LayeringTest {
                 .whereLayer("taxonomy index").mayOnlyAccessLayers("api", "model", "scoring", "catalog", "taxonomy sources")
                 .whereLayer("evaluation").mayOnlyAccessLayers("api", "model", "scoring", "catalog", "taxonomy sources")
                 .whereLayer("application").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
-                        "taxonomy sources", "taxonomy index")
+                        "taxonomy sources", "taxonomy index", "evaluation")
                 .whereLayer("server").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
-                        "taxonomy sources", "taxonomy index", "application")
+                        "taxonomy sources", "taxonomy index", "evaluation", "application")
                 .whereLayer("command line").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
                         "taxonomy sources", "taxonomy index", "evaluation", "application", "server")
                 .whereLayer("plugins").mayOnlyAccessLayers("api")

@@ -2,6 +2,7 @@ package dev.moravec.server.internal;
 
 import dev.moravec.api.Embedder;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.OverrideStore;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
@@ -10,6 +11,7 @@ import dev.moravec.scoring.Relief;
 import dev.moravec.server.ServerOptions;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.index.ViewOptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -29,6 +31,7 @@ public final class TaxonomyRoutes {
     private final Embedder embedder;
     private final ServerOptions options;
     private final Supplier<EngineConfig> config;
+    private final OverrideStore overrides;
 
     /**
      * @param views the JSON views
@@ -36,14 +39,17 @@ public final class TaxonomyRoutes {
      * @param embedder the embedder of the index's vectors, for semantic search, or {@code null}
      * @param options the limits
      * @param config the configuration: the quadrants' borders, drawn on the scatter, and the scenarios
+     * @param overrides the analyst overrides kept in the data folder, applied unless a request says
+     *     {@code overrides=false}
      */
     public TaxonomyRoutes(JsonViews views, TaxonomyService taxonomy, Embedder embedder, ServerOptions options,
-            Supplier<EngineConfig> config) {
+            Supplier<EngineConfig> config, OverrideStore overrides) {
         this.views = views;
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.options = options;
         this.config = config;
+        this.overrides = overrides;
     }
 
     /**
@@ -74,7 +80,7 @@ public final class TaxonomyRoutes {
                 : taxonomy.search(request, TaxonomyService.MARK_OPEN, TaxonomyService.MARK_CLOSE)));
     }
 
-    private void rank(Context ctx) throws IOException {
+    private void rank(Context ctx) throws IOException, BadInputException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("occupation").toLowerCase(Locale.ROOT);
         String order = Optional.ofNullable(Params.optional(ctx, "order")).orElse("lagging").toLowerCase(Locale.ROOT);
         if (!order.equals("lagging") && !order.equals("leading")) {
@@ -83,40 +89,44 @@ public final class TaxonomyRoutes {
         String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 25, 2000);
         Relief relief = scenario(ctx);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
             Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit),
-                    relief), family));
+                    relief, view), family));
         } catch (BadInputException e) {
             throw new ApiException(400, e.getMessage().replace("--level", "level"));
         }
     }
 
-    private void occupation(Context ctx) throws IOException {
+    private void occupation(Context ctx) throws IOException, BadInputException {
         String code = ctx.pathParam("code");
         if (!OccupationCode.isValid(code)) {
             throw new ApiException(400, "'" + code + "' is not an O*NET-SOC code such as 15-1252.00");
         }
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.occupation(taxonomy.occupation(code)));
+            Json.send(ctx, views.occupation(taxonomy.occupation(code, view)));
         } catch (BadInputException e) {
             throw new ApiException(404, "no occupation " + code + " in the taxonomy; find codes with"
                     + " /api/search?occupations=true&q=job+title");
         }
     }
 
-    private void tasks(Context ctx) throws IOException {
+    private void tasks(Context ctx) throws IOException, BadInputException {
         String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 5000, options.maxPoints());
         Relief relief = scenario(ctx);
-        Json.send(ctx, views.points(taxonomy.points(family, limit, relief), family, config.get().thresholds(),
+        Json.send(ctx, views.points(taxonomy.points(family, limit, relief,
+                ViewParams.overrides(ctx, overrides, config.get().thresholds())), family, config.get().thresholds(),
                 relief == null ? null : relief.scenario().name()));
     }
 
-    private void bottlenecks(Context ctx) throws IOException {
+    private void bottlenecks(Context ctx) throws IOException, BadInputException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
         String family = Params.family(ctx, taxonomy);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family), family));
+            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family, view), family));
         } catch (BadInputException e) {
             throw new ApiException(400, e.getMessage().replace("--level", "level"));
         }

@@ -279,8 +279,12 @@
     $('occupation-description').textContent = data.description || '';
     $('occupation-score').textContent = data.score === undefined || data.score === null
       ? 'Not classified yet.'
-      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
+      : 'Score ' + C.number(data.score) + (data.interval ? ' (90% interval ' + C.interval(data.interval) + ')' : '')
+        + (data.rank ? ' · rank ' + data.rank.rank + ' of ' + C.count(data.rank.of) + ', lagging first (90% range '
+          + data.rank.low + '–' + data.rank.high + ')' : '')
+        + ' · T ' + C.number(data.transferability) + ' · V '
         + C.number(data.verificationCost) + ' · ' + data.tasks.length + ' tasks, weighted ' + data.weighting
+        + (data.overrides && data.overrides.applied ? ' · analyst overrides applied (marked *)' : '')
         + (data.jobZone ? ' · job zone ' + data.jobZone : '') + (data.employment ? ' · employment '
         + data.employment.toLocaleString('en-US') : '');
     if (charts.shares) {
@@ -295,9 +299,20 @@
     }
     tables.push(C.table('Its tasks, highest score first', ['Score', 'T', 'V', 'Quadrant', 'Task', 'Held back by',
       'Checked by', 'Evidence', ''],
-    data.tasks.map(task => [C.number(task.score), C.number(task.transferability), C.number(task.verificationCost),
-      task.quadrant ? C.badge(task.quadrant) : '–', task.statement, C.words(task.bottleneck), C.words(task.verification),
-      list(task.evidence), button('Explain', () => explainTask(task.statement, data.code), 'secondary')])));
+    data.tasks.map(task => {
+      const evidence = list(task.evidence);
+      // an analyst override: its scores count, the scorers' stay in the evidence with the override's reason
+      const o = task.override;
+      if (o) {
+        evidence.prepend(el('li', '* overridden by ' + o.author + ' on ' + o.date + ': ' + o.reason + ' (scorers: score '
+          + C.number(task.score) + ', T ' + C.number(task.transferability) + ', V ' + C.number(task.verificationCost)
+          + ', ' + task.quadrant + ')', 'override'));
+      }
+      const shown = o || task;
+      return [C.number(shown.score) + (o ? ' *' : ''), C.number(shown.transferability), C.number(shown.verificationCost),
+        shown.quadrant ? C.badge(shown.quadrant) : '–', task.statement, C.words(task.bottleneck), C.words(task.verification),
+        evidence, button('Explain', () => explainTask(task.statement, data.code), 'secondary')];
+    })));
     $('occupation-bottlenecks').replaceChildren(...holdsBack(data));
     $('occupation-tables').replaceChildren(...tables);
     if (location.hash !== '#occupation=' + data.code) {

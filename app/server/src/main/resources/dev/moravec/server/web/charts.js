@@ -25,6 +25,7 @@ const MoravecCharts = (() => {
   };
   const UNNAMED = { key: null, label: 'No factor named', color: '#DDDDDD' };
   const BAR_COLOR = '#0072B2';
+  const INTERVAL_COLOR = 'rgba(0, 0, 0, 0.6)';
   const INK = '#1f2328';
   const GRID = '#d0d7de';
   const MOVED_STYLE = 'star';
@@ -219,6 +220,17 @@ const MoravecCharts = (() => {
           data: rows.map(r => r.score),
           backgroundColor: BAR_COLOR,
           borderRadius: 2,
+          grouped: false,
+          order: 2,
+        }, {
+          // the 90% interval, a thin dark bar over the score's (floating bars: [low, high])
+          label: '90% interval',
+          interval: true,
+          data: rows.map(r => r.interval ? [r.interval.low, r.interval.high] : null),
+          backgroundColor: INTERVAL_COLOR,
+          barPercentage: 0.25,
+          grouped: false,
+          order: 1,
         }],
       },
       options: {
@@ -236,7 +248,12 @@ const MoravecCharts = (() => {
               title: rowTitle(rows),
               label: item => {
                 const r = rows[item.dataIndex];
-                const lines = ['score ' + number(r.score) + '  T ' + number(r.transferability) + '  V ' + number(r.verificationCost),
+                if (item.datasetIndex === 1) {
+                  return r.interval ? '90% interval ' + number(r.interval.low) + '–' + number(r.interval.high) : '';
+                }
+                const lines = ['score ' + number(r.score) + (r.overridden ? ' (analyst override)' : '') + '  T '
+                  + number(r.transferability) + '  V ' + number(r.verificationCost)
+                  + (r.rankRange ? '  rank ' + r.rank + ', 90% range ' + r.rankRange.low + '–' + r.rankRange.high : ''),
                   QUADRANTS.map(q => q.short + ' ' + percent(r.shares[q.key])).join(', ')];
                 if (r.bottleneck) {
                   lines.push('Held back mainly by: ' + words(r.bottleneck));
@@ -426,9 +443,21 @@ const MoravecCharts = (() => {
 
   /** The ranking's table; open(row) makes each name a button. */
   function rankingTable(caption, rows, open) {
-    return table(caption, ['#', 'Name', 'Code', 'Score', 'T', 'V', 'Tasks'].concat(QUADRANTS.map(q => q.short), ['Held back by']),
-      rows.map(r => [String(r.rank), nameCell(r, open), code(r.code), number(r.score), number(r.transferability),
-        number(r.verificationCost), count(r.tasks)].concat(QUADRANTS.map(q => percent(r.shares[q.key])), [words(r.bottleneck)])));
+    return table(caption, ['#', 'Rank range', 'Name', 'Code', 'Score', '90% interval', 'T', 'V', 'Tasks']
+      .concat(QUADRANTS.map(q => q.short), ['Held back by']),
+    rows.map(r => [String(r.rank), range(r.rankRange), nameCell(r, open), code(r.code),
+      number(r.score) + (r.overridden ? ' *' : ''), interval(r.interval), number(r.transferability),
+      number(r.verificationCost), count(r.tasks)].concat(QUADRANTS.map(q => percent(r.shares[q.key])), [words(r.bottleneck)])));
+  }
+
+  /** A 90% interval as tables show it: "0.38–0.44", or "–" for none. */
+  function interval(i) {
+    return i ? number(i.low) + '–' + number(i.high) : '–';
+  }
+
+  /** A 90% rank range as tables show it: "7–19", or "–" for none. */
+  function range(r) {
+    return r ? r.low + '–' + r.high : '–';
   }
 
   /** The bottleneck chart's table: each family's lagging share and what holds its lagging work back; open(row) as above. */
@@ -469,6 +498,6 @@ const MoravecCharts = (() => {
   }
 
   return { QUADRANTS, quadrant, number, count, percent, words, factorList, defaults, scatter, ranking, shares,
-    fitBars, bottlenecks, bottleneckNote, element, table, badge, quadrantTable, pointsTable, rankingTable,
+    fitBars, bottlenecks, bottleneckNote, element, table, badge, quadrantTable, pointsTable, rankingTable, interval, range,
     bottleneckTable, scenarioSummary, scenarioTable };
 })();

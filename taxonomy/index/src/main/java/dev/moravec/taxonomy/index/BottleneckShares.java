@@ -6,6 +6,8 @@ import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
+import dev.moravec.taxonomy.index.internal.IntervalEstimator;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.SocLevel;
 import java.io.IOException;
@@ -37,9 +39,11 @@ public final class BottleneckShares {
      * @param workers for each factor, the workers whose lagging work it holds back (employment times the
      *     share), empty without employment
      * @param occupations the number of its scored occupations
+     * @param interval its score's 90% interval, or {@code null} without intervals
      */
     public record Row(String code, String title, Scores scores, double laggingShare, Map<BottleneckFactor, Double> ofLagging,
-            BottleneckFactor dominant, Double employment, Map<BottleneckFactor, Double> workers, int occupations) {}
+            BottleneckFactor dominant, Double employment, Map<BottleneckFactor, Double> workers, int occupations,
+            ScoreInterval interval) {}
 
     /**
      * The bottlenecks of a level's families.
@@ -47,8 +51,10 @@ public final class BottleneckShares {
      * @param level the level: a SOC level's label, such as {@code major}
      * @param rows the families, most lagging work first
      * @param unscored how many families have no score yet
+     * @param intervals how the rows' intervals were estimated, or {@code null} when they were not
+     * @param overrides what became of the analyst overrides
      */
-    public record Result(String level, List<Row> rows, int unscored) {}
+    public record Result(String level, List<Row> rows, int unscored, IntervalSettings intervals, OverrideReport overrides) {}
 
     private final TaxonomyIndex index;
 
@@ -69,24 +75,48 @@ public final class BottleneckShares {
      * @throws IOException if the index cannot be read
      */
     public Result of(String levelName, String family) throws BadInputException, IOException {
+        return of(levelName, family, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Computes the bottlenecks of every family of a level, with the analyst overrides and, if asked, each
+     * family's score interval.
+     *
+     * @param levelName occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Result of(String levelName, String family, ViewOptions view) throws BadInputException, IOException {
         SocLevel level = Rankings.level(levelName);
         return index.search(searcher -> {
             SocHierarchy hierarchy = index.hierarchy(searcher);
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+            IntervalEstimator estimator = view.intervals() == null ? null
+                    : ScoreIntervals.estimator(index, searcher, family, targets, null, view.intervals());
             List<Row> rows = new ArrayList<>();
             int unscored = 0;
-            for (FamilyTotals totals : Rankings.families(searcher, hierarchy, family, level, null)) {
+            for (FamilyTotals totals : Rankings.families(searcher, hierarchy, family, level, null, targets)) {
                 if (totals.scored() == 0) {
                     unscored++;
                     continue;
                 }
-                rows.add(row(totals, hierarchy));
+                ScoreInterval interval = null;
+                if (estimator != null) {
+                    double[] replicates = ScoreIntervals.replicates(estimator, level, totals);
+                    double point = totals.score().score().getAsDouble();
+                    interval = replicates == null ? new ScoreInterval(point, point) : IntervalEstimator.interval(replicates, point);
+                }
+                rows.add(row(totals, hierarchy, interval));
             }
             rows.sort(Comparator.comparingDouble(Row::laggingShare).reversed().thenComparing(Row::code));
-            return new Result(level.label(), rows, unscored);
+            return new Result(level.label(), rows, unscored, view.intervals(), Rankings.report(targets));
         });
     }
 
-    private static Row row(FamilyTotals totals, SocHierarchy hierarchy) {
+    private static Row row(FamilyTotals totals, SocHierarchy hierarchy, ScoreInterval interval) {
         OccupationScore score = totals.score();
         double lagging = score.shares().getOrDefault(Quadrant.LAGGING, 0.0);
         Map<BottleneckFactor, Double> ofLagging = new EnumMap<>(BottleneckFactor.class);
@@ -100,6 +130,6 @@ public final class BottleneckShares {
             }
         });
         return new Row(totals.code(), hierarchy.title(totals.code()).orElse(null), score.means(), lagging, ofLagging,
-                score.dominantBottleneck().orElse(null), totals.employment(), workers, totals.scored());
+                score.dominantBottleneck().orElse(null), totals.employment(), workers, totals.scored(), interval);
     }
 }

@@ -15,12 +15,29 @@ import java.util.Map;
  * @param weighting how tasks and occupations were weighted, in words
  * @param unscored how many of the level's items had no score and were left out
  * @param scenario the breakthrough scenario the scores are under, or {@code null} for the scores as classified
+ * @param intervals how the rows' intervals and rank ranges were estimated, or {@code null} when they were not
+ * @param overrides what became of the analyst overrides
  */
-public record Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario) {
+public record Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario,
+        IntervalSettings intervals, OverrideReport overrides) {
 
     /** Copies the rows. */
     public Ranking {
         rows = List.copyOf(rows);
+    }
+
+    /**
+     * A ranking without intervals or overrides.
+     *
+     * @param level what is ranked
+     * @param lagging true when the lowest scores come first
+     * @param rows the ranked rows
+     * @param weighting how tasks and occupations were weighted
+     * @param unscored how many items had no score
+     * @param scenario the scenario, or {@code null}
+     */
+    public Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario) {
+        this(level, lagging, rows, weighting, unscored, scenario, null, OverrideReport.NONE);
     }
 
     /**
@@ -39,8 +56,24 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
      *     family's factor behind the most lagging work (see {@code OccupationScore#dominantBottleneck}); or
      *     {@code null}
      * @param laggingBy for each factor, the weighted share of its tasks that lag with it dominant
+     * @param interval the score's 90% interval, or {@code null} without intervals
+     * @param rankRange the 90% range of its rank, or {@code null} without intervals
+     * @param overridden how many of its tasks an analyst override changes
      */
     public record Row(String code, String title, String taskId, String statement, Scores scores, long tasks,
             int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
-            Map<BottleneckFactor, Double> laggingBy) {}
+            Map<BottleneckFactor, Double> laggingBy, ScoreInterval interval, RankRange rankRange, int overridden) {
+
+        /**
+         * This row with its interval and rank range.
+         *
+         * @param score the score's interval
+         * @param rank the rank's range
+         * @return a copy with them
+         */
+        public Row withUncertainty(ScoreInterval score, RankRange rank) {
+            return new Row(code, title, taskId, statement, scores, tasks, occupations, employment, shares, bottleneck,
+                    laggingBy, score, rank, overridden);
+        }
+    }
 }

@@ -9,7 +9,9 @@ import dev.moravec.model.TaskWeighting;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
 import dev.moravec.taxonomy.index.internal.IndexFields;
+import dev.moravec.taxonomy.index.internal.IntervalEstimator;
 import dev.moravec.taxonomy.index.internal.OccupationFigures;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.index.internal.Segments;
 import dev.moravec.taxonomy.index.internal.TaskTable;
 import dev.moravec.taxonomy.sources.SocHierarchy;
@@ -92,16 +94,30 @@ public final class Rankings {
      * @throws IOException if the index cannot be read
      */
     public Ranking rank(Request request, Relief relief) throws BadInputException, IOException {
+        return rank(request, relief, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Ranks with analyst overrides applied after the scorers, and with 90% intervals and rank ranges.
+     *
+     * @param request what to rank
+     * @param relief the scenario, or {@code null} for the scores as classified
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the ranking
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Request request, Relief relief, ViewOptions view) throws BadInputException, IOException {
         String level = request.level().toLowerCase(Locale.ROOT);
         if (level.equals("task")) {
-            return rankTasks(request, relief);
+            return rankTasks(request, relief, view);
         }
         SocLevel groups = parse(level);
         if (groups == null) {
             throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
                     + request.level() + "'");
         }
-        return rankGroups(request, groups, relief);
+        return rankGroups(request, groups, relief, view);
     }
 
     /**
@@ -138,12 +154,16 @@ public final class Rankings {
         return query.build();
     }
 
-    private Ranking rankTasks(Request request, Relief relief) throws IOException {
+    /** The most task rows that get intervals and rank ranges; rows beyond them show none. */
+    static final int MAX_TASK_INTERVALS = 5000;
+
+    private Ranking rankTasks(Request request, Relief relief, ViewOptions view) throws IOException {
         return index.search(searcher -> {
             Query all = filtered("task", request.family());
             int total = searcher.count(all);
             List<ScoredTask> scored = new ArrayList<>();
-            if (relief == null) {
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+            if (relief == null && targets.isEmpty() && view.intervals() == null) {
                 Query withScore = new BooleanQuery.Builder()
                         .add(all, BooleanClause.Occur.FILTER)
                         .add(new FieldExistsQuery(IndexFields.S), BooleanClause.Occur.FILTER)
@@ -155,26 +175,37 @@ public final class Rankings {
                 for (ScoreDoc hit : top.scoreDocs) {
                     Document doc = fields.document(hit.doc);
                     StoredVerdictView verdict = new StoredVerdictView(index, doc);
-                    scored.add(new ScoredTask(hit.doc, verdict.scores(), verdict.dominant()));
+                    scored.add(new ScoredTask(hit.doc, verdict.scores(), verdict.dominant(), null));
                 }
-                return tasks(request, searcher, scored, total - searcher.count(withScore), null);
+                return tasks(request, searcher, scored, total - searcher.count(withScore), null, null, null, targets);
             }
-            for (TaskTable.Row task : TaskTable.read(searcher, request.family()).rows()) {
-                Relief.Moved moved = relief.apply(task.scores(), task.bottlenecks(), task.verification());
+            TaskTable table = TaskTable.read(searcher, request.family(), targets);
+            for (TaskTable.Row task : table.rows()) {
+                Relief.Moved moved = relief == null
+                        ? new Relief.Moved(task.scores(), task.scores(), List.of(), task.bottlenecks())
+                        : relief.apply(task.scores(), task.bottlenecks(), task.verification());
                 if (moved.after().isRated()) {
-                    scored.add(new ScoredTask(task.doc(), moved.after(), moved.remaining().dominant().orElse(null)));
+                    scored.add(new ScoredTask(task.doc(), moved.after(), moved.remaining().dominant().orElse(null), task));
                 }
             }
             Comparator<ScoredTask> byScore = Comparator.comparingDouble(t -> t.scores().score().getAsDouble());
             scored.sort((request.lagging() ? byScore : byScore.reversed()).thenComparingInt(ScoredTask::doc));
             int unscored = total - scored.size();
-            return tasks(request, searcher, scored.subList(0, Math.min(request.limit(), scored.size())), unscored,
-                    relief.scenario().name());
+            List<ScoredTask> shown = scored.subList(0, Math.min(request.limit(), scored.size()));
+            IntervalEstimator.Estimates estimates = null;
+            if (view.intervals() != null) {
+                List<TaskTable.Row> rated = scored.stream().map(ScoredTask::row).toList();
+                estimates = IntervalEstimator.forTasks(table.scorers(), view.intervals())
+                        .tasks(rated, rated.subList(0, Math.min(shown.size(), MAX_TASK_INTERVALS)), relief,
+                                request.lagging());
+            }
+            return tasks(request, searcher, shown, unscored, relief == null ? null : relief.scenario().name(), estimates,
+                    view.intervals(), targets);
         });
     }
 
-    /** A task with its scores, as classified or under a scenario. */
-    private record ScoredTask(int doc, Scores scores, BottleneckFactor bottleneck) {}
+    /** A task with its scores, as classified or under a scenario, and its row of the task table, if read. */
+    private record ScoredTask(int doc, Scores scores, BottleneckFactor bottleneck, TaskTable.Row row) {}
 
     /** The scores and dominant bottleneck of a task document's stored verdict. */
     private record StoredVerdictView(Scores scores, BottleneckFactor dominant) {
@@ -184,11 +215,13 @@ public final class Rankings {
         }
     }
 
-    private Ranking tasks(Request request, IndexSearcher searcher, List<ScoredTask> top, int unscored, String scenario)
-            throws IOException {
+    private Ranking tasks(Request request, IndexSearcher searcher, List<ScoredTask> top, int unscored, String scenario,
+            IntervalEstimator.Estimates estimates, IntervalSettings settings, OverrideTargets targets) throws IOException {
         StoredFields fields = searcher.storedFields();
         List<Ranking.Row> rows = new ArrayList<>();
-        for (ScoredTask task : top) {
+        for (int i = 0; i < top.size(); i++) {
+            ScoredTask task = top.get(i);
+            boolean estimated = estimates != null && i < estimates.intervals().size();
             Document doc = fields.document(task.doc(), TASK_FIELDS);
             Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
             shares.put(task.scores().quadrant(), 1.0);
@@ -196,20 +229,37 @@ public final class Rankings {
                     ? Map.of(task.bottleneck(), 1.0) : Map.of();
             rows.add(new Ranking.Row(IndexFields.stored(doc, IndexFields.CODE), IndexFields.stored(doc, IndexFields.TITLE),
                     IndexFields.stored(doc, IndexFields.TASK_ID), IndexFields.stored(doc, IndexFields.STATEMENT),
-                    task.scores(), 1, 1, null, shares, task.bottleneck(), laggingBy));
+                    task.scores(), 1, 1, null, shares, task.bottleneck(), laggingBy,
+                    estimated ? estimates.intervals().get(i) : null, estimated ? estimates.ranges().get(i) : null,
+                    task.row() != null && task.row().override() != null ? 1 : 0));
         }
         return new Ranking("task", request.lagging(), rows, describeTaskWeighting(searcher, request.family()), unscored,
-                scenario);
+                scenario, estimates == null ? null : settings, report(targets));
+    }
+
+    /**
+     * What became of the overrides.
+     *
+     * @param targets the overrides, resolved
+     * @return how many applied and which targets are unknown
+     */
+    static OverrideReport report(OverrideTargets targets) {
+        return new OverrideReport(targets.applied(), targets.unknown());
     }
 
     private static final java.util.Set<String> TASK_FIELDS = java.util.Set.of(IndexFields.CODE, IndexFields.TITLE,
             IndexFields.TASK_ID, IndexFields.STATEMENT);
 
-    private Ranking rankGroups(Request request, SocLevel level, Relief relief) throws IOException {
+    private Ranking rankGroups(Request request, SocLevel level, Relief relief, ViewOptions view) throws IOException {
         return index.search(searcher -> {
             SocHierarchy hierarchy = index.hierarchy(searcher);
-            List<FamilyTotals> families = families(searcher, hierarchy, request.family(), level, relief);
+            Map<String, String> titles = level == SocLevel.OCCUPATION ? OccupationDetails.titles(searcher)
+                    : hierarchy.titles();
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+            List<FamilyTotals> families = families(searcher, hierarchy, request.family(), level, relief, targets);
+            Map<String, Integer> overridden = overriddenTasks(searcher, request.family(), targets);
             List<Ranking.Row> rows = new ArrayList<>();
+            Map<String, FamilyTotals> byCode = new HashMap<>();
             int unscored = 0;
             int withEmployment = 0;
             int scoredOccupations = 0;
@@ -220,10 +270,21 @@ public final class Rankings {
                     unscored++;
                     continue;
                 }
-                rows.add(row(family, hierarchy));
+                byCode.put(family.code(), family);
+                int changed = family.members().stream().mapToInt(code -> overridden.getOrDefault(code, 0)).sum();
+                rows.add(row(family, titles.get(family.code()), changed));
             }
             Comparator<Ranking.Row> byScore = Comparator.comparingDouble(r -> r.scores().score().getAsDouble());
             rows.sort((request.lagging() ? byScore : byScore.reversed()).thenComparing(Ranking.Row::code));
+            if (view.intervals() != null) {
+                IntervalEstimator estimator = ScoreIntervals.estimator(index, searcher, request.family(), targets, relief,
+                        view.intervals());
+                List<double[]> replicates = new ArrayList<>(rows.size());
+                for (Ranking.Row row : rows) {
+                    replicates.add(ScoreIntervals.replicates(estimator, level, byCode.get(row.code())));
+                }
+                rows = ScoreIntervals.withUncertainty(rows, replicates, request.lagging());
+            }
             if (rows.size() > request.limit()) {
                 rows = rows.subList(0, request.limit());
             }
@@ -236,13 +297,59 @@ public final class Rankings {
                         : "weighted equally (no employment file imported)");
             }
             return new Ranking(level.label(), request.lagging(), rows, weighting, unscored,
-                    relief == null ? null : relief.scenario().name());
+                    relief == null ? null : relief.scenario().name(), view.intervals(), report(targets));
         });
     }
 
     /**
+     * How many tasks of each occupation an analyst override changes.
+     *
+     * @param searcher the searcher of one commit
+     * @param family a SOC group to stay within, or {@code null}
+     * @param targets the overrides, resolved
+     * @return the count per occupation code, for occupations with any
+     * @throws IOException if the index cannot be read
+     */
+    static Map<String, Integer> overriddenTasks(IndexSearcher searcher, String family, OverrideTargets targets)
+            throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        if (!targets.isEmpty()) {
+            for (TaskTable.Row task : TaskTable.read(searcher, family, targets).rows()) {
+                if (task.override() != null) {
+                    counts.merge(task.occupation(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
      * Every family of a level (or occupation) with its occupations' figures summed, as classified or
-     * under a scenario.
+     * under a scenario, with the analyst overrides.
+     *
+     * @param searcher the searcher of one commit
+     * @param hierarchy the SOC hierarchy
+     * @param family a SOC group to stay within, or {@code null}
+     * @param level the level to group at
+     * @param relief a scenario, or {@code null}
+     * @param targets the analyst overrides, resolved on the commit
+     * @return the families, in no particular order
+     * @throws IOException if the index cannot be read
+     */
+    static List<FamilyTotals> families(IndexSearcher searcher, SocHierarchy hierarchy, String family, SocLevel level,
+            Relief relief, OverrideTargets targets) throws IOException {
+        List<OccupationFigures> occupations = relief == null ? OccupationFigures.adjusted(searcher, family, targets)
+                : OccupationFigures.underScenario(searcher, family, relief, targets);
+        Map<String, FamilyTotals> families = new HashMap<>();
+        for (OccupationFigures occupation : occupations) {
+            String code = hierarchy.groupOf(occupation.code(), level);
+            families.computeIfAbsent(code, FamilyTotals::new).add(occupation);
+        }
+        return new ArrayList<>(families.values());
+    }
+
+    /**
+     * Every family of a level with its occupations' figures summed, as the scorers rated them.
      *
      * @param searcher the searcher of one commit
      * @param hierarchy the SOC hierarchy
@@ -254,21 +361,14 @@ public final class Rankings {
      */
     static List<FamilyTotals> families(IndexSearcher searcher, SocHierarchy hierarchy, String family, SocLevel level,
             Relief relief) throws IOException {
-        List<OccupationFigures> occupations = relief == null ? OccupationFigures.stored(searcher, family)
-                : OccupationFigures.underScenario(searcher, family, relief);
-        Map<String, FamilyTotals> families = new HashMap<>();
-        for (OccupationFigures occupation : occupations) {
-            String code = hierarchy.groupOf(occupation.code(), level);
-            families.computeIfAbsent(code, FamilyTotals::new).add(occupation);
-        }
-        return new ArrayList<>(families.values());
+        return families(searcher, hierarchy, family, level, relief, OverrideTargets.NONE);
     }
 
-    private static Ranking.Row row(FamilyTotals family, SocHierarchy hierarchy) {
+    private static Ranking.Row row(FamilyTotals family, String title, int overridden) {
         OccupationScore score = family.score();
-        return new Ranking.Row(family.code(), hierarchy.title(family.code()).orElse(null), null, null, score.means(),
+        return new Ranking.Row(family.code(), title, null, null, score.means(),
                 family.tasks(), family.scored(), family.employment(), score.shares(),
-                score.dominantBottleneck().orElse(null), score.laggingBy());
+                score.dominantBottleneck().orElse(null), score.laggingBy(), null, null, overridden);
     }
 
     private String describeTaskWeighting(IndexSearcher searcher, String family) throws IOException {

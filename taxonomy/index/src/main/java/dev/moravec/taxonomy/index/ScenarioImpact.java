@@ -122,7 +122,8 @@ public final class ScenarioImpact {
             List<MovedTask> examples = examples(searcher.storedFields(), changed, changedDocs);
             // occupations and families before and after
             List<OccupationFigures> before = OccupationFigures.stored(searcher, family);
-            List<OccupationFigures> after = OccupationFigures.underScenario(searcher, family, relief);
+            List<OccupationFigures> after = OccupationFigures.underScenario(searcher, family, relief,
+                    dev.moravec.taxonomy.index.internal.OverrideTargets.NONE);
             Map<String, OccupationFigures> afterByCode = new HashMap<>();
             after.forEach(f -> afterByCode.put(f.code(), f));
             int occupations = 0;

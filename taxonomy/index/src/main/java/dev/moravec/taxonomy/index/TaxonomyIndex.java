@@ -8,6 +8,7 @@ import dev.moravec.model.TaskWeighting;
 import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.index.internal.Codec;
 import dev.moravec.taxonomy.index.internal.Documents;
+import dev.moravec.taxonomy.index.internal.EstimatorCache;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.StoredVerdicts;
 import dev.moravec.taxonomy.sources.ImportReport;
@@ -71,6 +72,7 @@ public final class TaxonomyIndex implements Closeable {
     private final Directory directory;
     private final Codec codec;
     private final StoredVerdicts storedVerdicts;
+    private final EstimatorCache estimators = new EstimatorCache();
     private final Documents documents;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private volatile SearcherManager searchers;
@@ -139,6 +141,11 @@ public final class TaxonomyIndex implements Closeable {
     /** @return the schema's documents, for the classes that rewrite them */
     Documents documents() {
         return documents;
+    }
+
+    /** @return the recent interval estimates of this index */
+    EstimatorCache estimators() {
+        return estimators;
     }
 
     /** @return the JSON codec */

@@ -3,7 +3,10 @@ package dev.moravec.taxonomy.index.internal;
 import dev.moravec.api.BottleneckFactor;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +30,8 @@ public final class FamilyTotals {
     private double employment;
     private final double[] equal = new double[SIZE];
     private final double[] byEmployment = new double[SIZE];
+    private final List<String> members = new ArrayList<>();
+    private final List<Double> memberEmployment = new ArrayList<>();
 
     /**
      * @param code the family's code
@@ -48,6 +53,8 @@ public final class FamilyTotals {
             return;
         }
         scored++;
+        members.add(figures.code());
+        memberEmployment.add(figures.employment());
         accumulate(equal, 1.0, score);
         Double e = figures.employment();
         if (e != null && e > 0) {
@@ -83,6 +90,16 @@ public final class FamilyTotals {
     /** @return the number of its occupations */
     public int occupations() {
         return occupations;
+    }
+
+    /** @return the codes of its scored occupations, in the order they were added */
+    public List<String> members() {
+        return Collections.unmodifiableList(members);
+    }
+
+    /** @return the employment of each of its scored occupations, {@code null} where it has none (as {@link #members()}) */
+    public List<Double> memberEmployment() {
+        return Collections.unmodifiableList(memberEmployment);
     }
 
     /** @return the number of its occupations with a score */

@@ -13,8 +13,11 @@ import org.apache.lucene.index.Term;
 public final class IndexFields {
 
 
-    /** The schema version; an index with another one must be imported again (2: verdicts stored as VerdictJson; 3: bottleneck factors and verification modes). */
-    public static final int SCHEMA_VERSION = 3;
+    /**
+     * The schema version; an index with another one must be imported again (2: verdicts stored as
+     * VerdictJson; 3: bottleneck factors and verification modes; 4: each scorer's rating and share on tasks).
+     */
+    public static final int SCHEMA_VERSION = 4;
 
     /** Keyword: {@code task}, {@code occupation} or {@code meta}. */
     public static final String KIND = "kind";
@@ -64,6 +67,14 @@ public final class IndexFields {
     public static final String DOMINANT = "dominant";
     /** Sorted doc values and keyword on tasks: the verification mode, where a scorer named one. */
     public static final String VERIFICATION = "verification";
+    /** Doc values prefix on tasks, then a scorer's id: the transferability that scorer gave. */
+    public static final String SCORER_T = "scorerT.";
+    /** Doc values prefix on tasks, then a scorer's id: its weight in the task's T ({@code ScorerShare}). */
+    public static final String SCORER_T_SHARE = "scorerTw.";
+    /** Doc values prefix on tasks, then a scorer's id: the verification cost that scorer gave. */
+    public static final String SCORER_V = "scorerV.";
+    /** Doc values prefix on tasks, then a scorer's id: its weight in the task's V. */
+    public static final String SCORER_V_SHARE = "scorerVw.";
     /** Doc values on occupations: the number of tasks. */
     public static final String TASKS = "tasks";
     /** Doc values on occupations: the task weighting used, as the ordinal of {@code TaskWeighting}. */
