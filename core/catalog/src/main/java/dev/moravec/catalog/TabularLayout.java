@@ -1,8 +1,13 @@
 package dev.moravec.catalog;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.model.BadInputException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -115,6 +120,35 @@ public final class TabularLayout {
             }
         }
         return builder.build(source, line, values, fields, raw);
+    }
+
+    /**
+     * Builds the record of one row given as its text, split as {@code classify}'s reader splits it: for a
+     * row another reader could not split (Spark's CSV parser, when a row's fields do not match the header).
+     *
+     * @param source the input's name
+     * @param line the line where the row starts, from 1; 0 when the reader does not know it
+     * @param text the row as read
+     * @return the record, or a rejection
+     */
+    public CatalogEntry entryOfText(String source, long line, String text) {
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        if (separator == '\t') {
+            schema = schema.withoutQuoteChar().withoutEscapeChar();
+        }
+        List<String> row = new ArrayList<>();
+        try (CsvParser parser = new CsvMapper().getFactory().createParser(text)) {
+            parser.setSchema(schema);
+            if (parser.nextToken() == JsonToken.START_ARRAY) {
+                for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
+                        token = parser.nextToken()) {
+                    row.add(parser.getText());
+                }
+            }
+        } catch (IOException e) {
+            return new Rejection(source, line, null, "the record cannot be split into fields: " + e.getMessage(), text);
+        }
+        return entry(source, line, row);
     }
 
     private String raw(List<String> row) {

@@ -53,6 +53,15 @@ class RecordRecognitionTest {
     }
 
     @Test
+    void aRowGivenAsTextIsSplitAsTheReaderSplitsIt() throws Exception {
+        TabularLayout layout = TabularLayout.recognise("t.csv", List.of("id", "task", "note"), CatalogFormat.CSV);
+        CatalogRecord record = (CatalogRecord) layout.entryOfText("t.csv", 0, "7,\"Draft a memo, then \"\"send\"\" it\",x");
+        assertThat(record.task().statement()).isEqualTo("Draft a memo, then \"send\" it");
+        Rejection rejection = (Rejection) layout.entryOfText("t.csv", 0, "7,Draft,x,y");
+        assertThat(rejection.reason()).isEqualTo("the record has 4 fields, the header 3 (an unquoted comma?)");
+    }
+
+    @Test
     void withoutAnIdColumnARecordTakesItsLineOrIsRejectedWhenTheLineIsUnknown() throws Exception {
         TabularLayout layout = TabularLayout.recognise("t.csv", List.of("task"), CatalogFormat.CSV);
         assertThat(layout.hasId()).isFalse();

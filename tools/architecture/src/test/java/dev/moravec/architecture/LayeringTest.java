@@ -46,6 +46,7 @@ class LayeringTest {
                 .layer("application").definedBy("dev.moravec.app..")
                 .layer("server").definedBy("dev.moravec.server..")
                 .layer("command line").definedBy("dev.moravec.cli..")
+                .layer("spark job").definedBy("dev.moravec.spark..")
                 .layer("plugins").definedBy("dev.moravec.lexicon..", "dev.moravec.semantic..", "dev.moravec.descriptors..",
                         "com.example..")
                 .layer("benchmarks").definedBy("dev.moravec.bench..")
@@ -65,6 +66,8 @@ class LayeringTest {
                         "taxonomy sources", "taxonomy index", "application")
                 .whereLayer("command line").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
                         "taxonomy sources", "taxonomy index", "evaluation", "application", "server")
+                .whereLayer("spark job").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
+                        "taxonomy sources", "taxonomy index", "application")
                 .whereLayer("plugins").mayOnlyAccessLayers("api")
                 .whereLayer("test support").mayOnlyAccessLayers("api")
                 .because("dependencies point one way, from the adapters down to the plugin contract"
@@ -77,7 +80,7 @@ class LayeringTest {
         List<String> modules = List.of("dev.moravec.api", "dev.moravec.model", "dev.moravec.scoring", "dev.moravec.host",
                 "dev.moravec.catalog", "dev.moravec.embeddings", "dev.moravec.taxonomy.sources",
                 "dev.moravec.taxonomy.index", "dev.moravec.evaluation", "dev.moravec.app", "dev.moravec.server",
-                "dev.moravec.cli", "dev.moravec.bench", "dev.moravec.testing");
+                "dev.moravec.cli", "dev.moravec.spark", "dev.moravec.bench", "dev.moravec.testing");
         CompositeArchRule rule = null;
         for (String module : modules) {
             ArchRule internal = noClasses().that().resideOutsideOfPackage(module + "..")
@@ -96,7 +99,10 @@ class LayeringTest {
                 .and(only("org.apache.lucene..", "the Lucene index", "dev.moravec.taxonomy.index..",
                         "dev.moravec.lexicon..", "dev.moravec.bench.."))
                 .and(only("io.javalin..", "the HTTP server", "dev.moravec.server..", "dev.moravec.bench.."))
-                .and(only("picocli..", "the command line", "dev.moravec.cli..", "dev.moravec.bench.."))
+                .and(only("picocli..", "the command line", "dev.moravec.cli..", "dev.moravec.spark..", "dev.moravec.bench.."))
+                .and(only("org.apache.spark..", "the distributed engine the Spark job runs in", "dev.moravec.spark.."))
+                .and(only("org.apache.hadoop..", "the file systems Spark reads and writes", "dev.moravec.spark.."))
+                .and(only("scala..", "Spark's language, met at the Spark API's edges", "dev.moravec.spark.."))
                 .and(only("dev.langchain4j..", "the embedding model", "dev.moravec.embeddings..", "dev.moravec.bench.."))
                 .and(noClasses().that().resideInAnyPackage("dev.moravec.api..", "dev.moravec.model..", "dev.moravec.scoring..")
                         .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.osgi.framework..",
