@@ -28,7 +28,7 @@ import org.apache.spark.SparkContext;
 /**
  * What the driver ships to the executors, decided as {@code classify} decides it: the OSGi runtime
  * bundles, the plugin jars the trust rule accepts (a refused jar is left out with a warning, as
- * {@code classify} leaves it out) and the configuration with the disabled scorers switched off. They come
+ * {@code classify} leaves it out; one run unverified is named in a warning) and the configuration with the disabled scorers switched off. They come
  * from the distribution the driver runs in, or, where there is none (the job jar under
  * {@code spark-submit} on a cluster), from the kit inside the job jar: the runtime bundles, the shipped
  * scorers, their checksums and the calibrated configuration. Close it to delete an extracted kit.
@@ -81,6 +81,9 @@ public final class JobKit implements AutoCloseable {
                 PluginTrust.Decision decision = setup.trust().check(jar.toAbsolutePath(), sha256);
                 if (decision.trusted()) {
                     trusted.put(jar, new WorkerSetup.ApprovedJar(sha256, decision.kind().name(), decision.reason()));
+                    if (decision.kind() == PluginTrust.Kind.UNVERIFIED) {
+                        warnings.add("plugin " + jar.getFileName() + " runs " + decision.reason());
+                    }
                 } else {
                     warnings.add("plugin " + jar.getFileName() + " refused: " + decision.reason());
                 }
