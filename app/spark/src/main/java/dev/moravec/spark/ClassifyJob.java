@@ -17,7 +17,9 @@ import dev.moravec.spark.internal.TaskClock;
 import dev.moravec.spark.internal.WorkerSessions;
 import dev.moravec.spark.internal.WorkerSetup;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,7 +167,9 @@ public final class ClassifyJob implements Callable<Integer> {
                 err.println("moravec: warning: " + warning);
             }
             err.flush();
-            SparkSession spark = SparkSessions.start(master, conf);
+            SparkSession spark = SparkSessions.start(master, conf, kit.files());
+            Duration startup = Duration.ofMillis(System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime());
             try {
                 FailFast failFast = FailFast.install(spark.sparkContext());
                 TaskClock clock = new TaskClock();
@@ -173,11 +177,11 @@ public final class ClassifyJob implements Callable<Integer> {
                 // in local mode the executors are this JVM: they read the driver's data folder
                 String dataDir = data != null || !SparkSessions.isLocal(spark) ? data
                         : environment.dataDir(null).toString();
-                WorkerSetup setup = kit.ship(spark.sparkContext(), dataDir, threads, batchSize);
+                WorkerSetup setup = kit.setup(dataDir, threads, batchSize);
                 SparkClassifier.Request request = new SparkClassifier.Request(inputs,
                         Optional.ofNullable(inFormat).map(f -> InputFormat.valueOf(f.name().toUpperCase(Locale.ROOT))),
                         out, layout, overwrite, onError == Errors.skip ? OnError.SKIP : OnError.FAIL, partitions,
-                        employment);
+                        employment, startup);
                 JobSummary summary = new SparkClassifier(spark, setup, failFast, clock, mapper).run(request);
                 printSummary(err, summary, spark.sparkContext().master());
                 return summary.reconciles() ? ExitCodes.OK : ExitCodes.INTERNAL;

@@ -39,10 +39,13 @@ public final class SparkCommand {
     }
 
     /**
-     * Keeps standard error for what matters, before anything logs: Hadoop's notice that it runs without its
-     * native library (it runs well without), and Spark's start-up chatter.
+     * Keeps standard error for what matters, before anything logs: not Hadoop's notice that it runs without
+     * its native library (it runs well without), nor the stack trace Spark logs when a write stops, whose
+     * cause the command reports in one line (the failed tasks' warnings stay).
      */
     private static void quietSpark() {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.spark.sql.execution.datasources.FileFormatWriter",
+                "off");
     }
 }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.SparkContext;
 
 /**
  * What the driver ships to the executors, decided as {@code classify} decides it: the OSGi runtime
@@ -122,25 +121,35 @@ public final class JobKit implements AutoCloseable {
     }
 
     /**
-     * Adds the files to the job (as {@code spark-submit --files} does), so every executor can fetch them.
+     * The files to ship, as {@code spark-submit --files} takes them: given to the Spark session as
+     * {@code spark.files} when it starts. (Files added to a running context are not sent with the tasks of
+     * Spark SQL's queries, which run in the session's own set of artifacts.)
      *
-     * @param context the job's context
+     * @return the URIs of the runtime bundles and the trusted plugin jars
+     */
+    public List<String> files() {
+        List<String> files = new ArrayList<>();
+        for (Path bundle : bundles) {
+            files.add(bundle.toAbsolutePath().toUri().toString());
+        }
+        for (Path jar : plugins.keySet()) {
+            files.add(jar.toAbsolutePath().toUri().toString());
+        }
+        return files;
+    }
+
+    /**
+     * What the executors start their plugin host with, finding the {@link #files()} with {@code SparkFiles}.
+     *
      * @param dataDir the executors' data folder, or {@code null} for their own default
      * @param threads scoring threads per executor, 0 for its cores
      * @param batchSize tasks rated at once
-     * @return what the executors start their plugin host with
+     * @return the setup
      */
-    public WorkerSetup ship(SparkContext context, String dataDir, int threads, int batchSize) {
-        List<String> bundleNames = new ArrayList<>();
-        for (Path bundle : bundles) {
-            context.addFile(bundle.toAbsolutePath().toUri().toString());
-            bundleNames.add(bundle.getFileName().toString());
-        }
+    public WorkerSetup setup(String dataDir, int threads, int batchSize) {
+        List<String> bundleNames = bundles.stream().map(b -> b.getFileName().toString()).toList();
         Map<String, WorkerSetup.ApprovedJar> approved = new LinkedHashMap<>();
-        plugins.forEach((jar, decision) -> {
-            context.addFile(jar.toAbsolutePath().toUri().toString());
-            approved.put(jar.getFileName().toString(), decision);
-        });
+        plugins.forEach((jar, decision) -> approved.put(jar.getFileName().toString(), decision));
         return new WorkerSetup(bundleNames, approved, configuration, dataDir, threads, batchSize);
     }
 

@@ -61,9 +61,10 @@ public final class SparkClassifier {
      * @param onError stop at the first bad record, or write it to the rejects and go on
      * @param partitions the number of pieces to cut the input into, or {@code null} for Spark's own split
      * @param employment a BLS OEWS national file to weight families by, or {@code null} to weight them equally
+     * @param startup how long the driver took from its JVM's start to a running Spark session, for the summary
      */
     public record Request(List<String> inputs, Optional<InputFormat> inputFormat, String out, OutputLayout layout,
-            boolean overwrite, OnError onError, Integer partitions, Path employment) {
+            boolean overwrite, OnError onError, Integer partitions, Path employment, Duration startup) {
 
         /** Copies the inputs. */
         public Request {
@@ -176,6 +177,8 @@ public final class SparkClassifier {
             json.set("scorers", scorers(verdicts));
             json.set("plugins", mapper.valueToTree(List.copyOf(setup.plugins().keySet())));
             ObjectNode seconds = json.putObject("seconds");
+            seconds.put("startup", seconds(request.startup().toNanos()));
+            seconds.put("openInput", seconds(t0 - started));
             seconds.put("rejectsPass", seconds(t1 - t0));
             seconds.put("verdictsPass", seconds(t2 - t1));
             seconds.put("countAndRank", seconds(t3 - t2));
@@ -194,7 +197,7 @@ public final class SparkClassifier {
     private void inSpark(Runnable action) throws JobFailedException {
         try {
             action.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's Scala code throws SparkException, a checked exception, undeclared
             Optional<String> plugins = failFast.pluginHostMessage(e);
             throw new JobFailedException(plugins.orElse("Spark gave up on the job: " + rootMessage(e)), plugins.isPresent(),
                     e);

@@ -3,6 +3,8 @@ package dev.moravec.spark.internal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -20,12 +22,19 @@ public final class SparkSessions {
     /**
      * @param master the master URL, or {@code null}
      * @param settings the user's Spark settings
+     * @param files files every executor gets (added to {@code spark.files}, beside those the user gives)
      * @return the session, started
      */
-    public static SparkSession start(String master, Map<String, String> settings) {
+    public static SparkSession start(String master, Map<String, String> settings, List<String> files) {
         SparkConf conf = new SparkConf(); // reads the spark.* system properties spark-submit sets
         conf.setAppName("moravec classify");
         settings.forEach(conf::set);
+        List<String> shipped = new ArrayList<>();
+        if (conf.contains("spark.files") && !conf.get("spark.files").isBlank()) {
+            shipped.add(conf.get("spark.files"));
+        }
+        shipped.addAll(files);
+        conf.set("spark.files", String.join(",", shipped));
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

@@ -173,9 +173,24 @@ public final class WorkerSessions {
     private static Path copyShipped(List<String> names, Path folder) throws IOException {
         Files.createDirectories(folder);
         for (String name : names) {
-            Files.copy(Path.of(SparkFiles.get(name)), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shipped(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         return folder;
+    }
+
+    // a query's tasks may resolve job files in their session's folder, while spark.files lie in the root
+    // folder (SPARK-53478): look in both
+    private static Path shipped(String name) throws IOException {
+        Path file = Path.of(SparkFiles.get(name));
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Path root = Path.of(SparkFiles.getRootDirectory(), name);
+        if (Files.isRegularFile(root)) {
+            return root;
+        }
+        throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                "the job's driver shipped it, but it is not among the job's files here");
     }
 
     private static String executorId() {
