@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -49,6 +50,9 @@ public final class SparkClassifier {
     static final String REJECTS_PASS = "moravec: read and reject";
     static final String VERDICTS_PASS = "moravec: rate and write verdicts";
     static final String SCORES_PASS = "moravec: count and rank";
+
+    /** The columns of {@link VerdictRows#SCHEMA} the counts and the rankings read. */
+    private static final StructType COUNTED = counted();
 
     /**
      * What to classify and how.
@@ -241,18 +245,37 @@ public final class SparkClassifier {
         return first.path("source").asText() + line + ": " + field + first.path("reason").asText();
     }
 
+    /**
+     * The verdicts read back for the counts and the rankings: only the columns they use (each rating's scorer,
+     * version and status; occupation, task type, weights, T, V, S and quadrant), so Parquet reads those
+     * columns alone and the JSON reader builds nothing else, and what the pass caches is a few numbers and
+     * words per task, not the whole record with its evidence and the input's other columns.
+     */
     private Dataset<Row> readVerdicts(String verdictsDir, OutputLayout layout) {
-        if (layout.format() == OutputFormat.PARQUET) {
-            return spark.read().parquet(verdictsDir);
+        StructType schema = COUNTED;
+        if (layout.partitionBy() != null) {
+            // a partition column comes from the folder names, not from the part files
+            schema = new StructType(java.util.Arrays.stream(COUNTED.fields())
+                    .filter(field -> !field.name().equals(layout.partitionBy())).toArray(StructField[]::new));
         }
+        var reader = spark.read().schema(schema);
+        return layout.format() == OutputFormat.PARQUET ? reader.parquet(verdictsDir) : reader.json(verdictsDir);
+    }
+
+    private static StructType counted() {
         StructType schema = new StructType();
         for (StructField field : VerdictRows.SCHEMA.fields()) {
-            // the columns the counts and the ranking read; a partition column comes from the folder names
-            if (!field.name().equals("fields") && !field.name().equals(layout.partitionBy())) {
-                schema = schema.add(field.name(), field.dataType(), true);
+            switch (field.name()) {
+                case "id", "statement", "fields" -> { }
+                case "weights" -> schema = schema.add(field.name(), new StructType().add("importance", DataTypes.DoubleType)
+                        .add("relevance", DataTypes.DoubleType), true);
+                case "ratings" -> schema = schema.add(field.name(), DataTypes.createArrayType(new StructType()
+                        .add("scorer", DataTypes.StringType).add("version", DataTypes.StringType)
+                        .add("status", DataTypes.StringType), false), true);
+                default -> schema = schema.add(field.name(), field.dataType(), true);
             }
         }
-        return spark.read().schema(schema).json(verdictsDir);
+        return schema;
     }
 
     private static Map<Quadrant, Long> quadrants(Dataset<Row> verdicts) {
