@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@code moravec classify} and {@code moravec spark classify} in the test's JVM, as a user runs them. */
+/** Runs {@code moravec} commands and {@code moravec spark classify} in the test's JVM, as a user runs them. */
 final class Commands {
 
     /**
@@ -30,8 +30,16 @@ final class Commands {
     static Result classify(Environment environment, String... args) {
         List<String> all = new ArrayList<>(List.of("classify", "--no-progress"));
         all.addAll(Arrays.asList(args));
-        String[] argv = all.toArray(String[]::new);
-        return run(Moravec.commandLine(environment, argv), argv);
+        return moravec(environment, all.toArray(String[]::new));
+    }
+
+    /**
+     * @param environment where it runs
+     * @param args the arguments after {@code moravec}
+     * @return what {@code moravec} did
+     */
+    static Result moravec(Environment environment, String... args) {
+        return run(Moravec.commandLine(environment, args), args);
     }
 
     /**
