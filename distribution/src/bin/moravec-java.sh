@@ -1,7 +1,8 @@
 # Finds a JDK 21 or later for Moravec, and the JVM flags it needs; sourced by bin/moravec, the bench
 # launcher, ./moravec and .ci/run (bash).
 # moravec_find_java sets MORAVEC_JAVA_HOME and MORAVEC_JAVA_VERSION (the feature version, e.g. 25), or
-# returns 1; moravec_jvm_flags then sets the array MORAVEC_JVM_FLAGS.
+# returns 1; moravec_jvm_flags then sets the array MORAVEC_JVM_FLAGS, and moravec_spark_jvm_flags the array
+# MORAVEC_SPARK_JVM_FLAGS for a JVM that runs Spark.
 # Looks at, in order: $MORAVEC_JAVA_HOME, $JAVA_HOME, the java on the PATH, then the common install
 # folders (/usr/lib/jvm, /usr/java, /opt/java, /opt/jdk*, ~/.sdkman, ~/.jdks, macOS JavaVirtualMachines),
 # taking the newest there.
@@ -65,5 +66,23 @@ moravec_jvm_flags() { # the flags the found JDK supports: Lucene's SIMD, native 
   # a flag the JVM does not know stops it: this one exists from JDK 23 on (Felix uses sun.misc.Unsafe)
   if [[ $MORAVEC_JAVA_VERSION -ge 23 ]]; then
     MORAVEC_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
+  fi
+}
+
+moravec_spark_jvm_flags() { # Moravec's flags and Spark's (org.apache.spark.launcher.JavaModuleOptions, Spark 4.2)
+  moravec_jvm_flags
+  MORAVEC_SPARK_JVM_FLAGS=("${MORAVEC_JVM_FLAGS[@]}" -XX:+IgnoreUnrecognizedVMOptions
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+    --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+    --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+    --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+    -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.type=pooled
+    -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE)
+  # the package is gone from JDK 25; opening it there only earns a warning
+  if [[ $MORAVEC_JAVA_VERSION -lt 25 ]]; then
+    MORAVEC_SPARK_JVM_FLAGS+=(--add-opens=java.base/sun.security.action=ALL-UNNAMED)
   fi
 }

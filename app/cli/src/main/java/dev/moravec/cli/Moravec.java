@@ -52,6 +52,7 @@ public final class Moravec {
         commands.put("serve", ServeCommand.class);
         commands.put("report", ReportCommand.class);
         commands.put("plugins", PluginsCommand.class);
+        commands.put("spark", SparkPointerCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(commands);
     }

@@ -6,14 +6,12 @@ import dev.moravec.embeddings.EmbeddingService;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.host.HostOptions;
-import dev.moravec.host.InstalledPlugins;
 import dev.moravec.host.PluginHost;
 import dev.moravec.host.PluginHostException;
 import dev.moravec.host.PluginState;
 import dev.moravec.host.PluginStatus;
 import dev.moravec.host.PluginTrust;
 import dev.moravec.scoring.ScoringEngine;
-import dev.moravec.host.VerifiedPlugins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,18 +106,34 @@ public final class Session implements AutoCloseable {
      */
     public static Session start(Environment environment, SessionOptions options, ObjectMapper mapper, TaxonomyIndex taxonomyIndex,
             boolean working) throws BadInputException, PluginHostException, IOException {
-        Path plugins = options.pluginsDir(environment);
-        InstalledPlugins installed = environment.installedPlugins(mapper);
-        EngineConfig config;
-        VerifiedPlugins trust;
-        try {
-            config = options.config(environment, mapper).disabling(installed.disabled(plugins));
-            trust = new VerifiedPlugins(installed, environment.shippedPluginsDir(), environment.shippedChecksums(),
-                    options.allowUnverified());
-        } catch (java.io.UncheckedIOException e) {
-            throw new BadInputException(e.getCause().getMessage(), e);
-        }
-        Path data = options.dataDir(environment);
+        return start(environment, PluginSetup.of(environment, options, mapper), options.dataDir(environment), mapper,
+                taxonomyIndex, working, working ? WATCH_POLL : null);
+    }
+
+    /**
+     * Starts the session of one worker of a distributed job (a Spark executor): its driver chose the
+     * plugins, the configuration and which jars may run, so the session reads no user record and runs
+     * exactly that setup. It rates, so it opens the data folder's taxonomy index, if there is one, and
+     * wrong scorer settings stop it; it does not watch the plugins folder, whose jars the job brought.
+     *
+     * @param environment where the runtime bundles are ({@link Environment#bundlesDir()})
+     * @param setup the plugins folder, the configuration and the trust rule the driver chose
+     * @param dataDir the data folder: the taxonomy index scorers read and the vector cache
+     * @param mapper the mapper for the taxonomy index
+     * @return the session
+     * @throws BadInputException if a scorer's settings are wrong
+     * @throws PluginHostException if the framework cannot start
+     * @throws IOException if the bundles folder cannot be listed
+     */
+    public static Session startWorker(Environment environment, PluginSetup setup, Path dataDir, ObjectMapper mapper)
+            throws BadInputException, PluginHostException, IOException {
+        return start(environment, setup, dataDir, mapper, null, true, null);
+    }
+
+    private static Session start(Environment environment, PluginSetup setup, Path data, ObjectMapper mapper,
+            TaxonomyIndex taxonomyIndex, boolean working, java.time.Duration watch)
+            throws BadInputException, PluginHostException, IOException {
+        EngineConfig config = setup.config();
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
         EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors(),
                 environment.vectorCacheBytes());
@@ -133,9 +147,9 @@ public final class Session implements AutoCloseable {
         PluginHost host = null;
         boolean started = false;
         try {
-            HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), plugins,
-                    config.scorerSettings(), List.of(new HostOptions.Service<>(Embedder.class, embedder)), trust,
-                    working ? WATCH_POLL : null);
+            HostOptions hostOptions = new HostOptions(HostOptions.jarsIn(environment.bundlesDir()), setup.pluginsDir(),
+                    config.scorerSettings(), List.of(new HostOptions.Service<>(Embedder.class, embedder)), setup.trust(),
+                    watch);
             host = PluginHost.start(hostOptions);
             TaxonomyIndex taxonomy = opening != null ? opened(opening) : taxonomyIndex;
             Session session = new Session(host, config, embedder, taxonomy, ownsTaxonomy);

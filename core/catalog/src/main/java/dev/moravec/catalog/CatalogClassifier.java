@@ -266,7 +266,7 @@ public final class CatalogClassifier {
         List<Rejection> rejections = new ArrayList<>(0);
         for (CatalogEntry entry : entries) {
             if (entry instanceof CatalogRecord record) {
-                records.add(withTitle(record));
+                records.add(record.withTitleFrom(titles));
             } else {
                 rejections.add((Rejection) entry);
             }
@@ -306,16 +306,6 @@ public final class CatalogClassifier {
             out.write(content);
         }
         return bytes;
-    }
-
-    private CatalogRecord withTitle(CatalogRecord record) {
-        String code = record.task().occupationCode();
-        if (record.occupationTitle() != null || code == null) {
-            return record;
-        }
-        return titles.apply(code)
-                .map(title -> new CatalogRecord(record.source(), record.line(), record.task(), title, record.fields()))
-                .orElse(record);
     }
 
     /** What the reader hands on to the writer, in input order. */

@@ -8,19 +8,20 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** Turns the recognised values of one input record into a task, or a rejection naming the field. */
+/**
+ * Turns the recognised values of one input record into a task, or a rejection naming the field. A record
+ * without an id column takes its line number as its id; where the line is not known (a reader that
+ * splits a file, as Spark does), such a record is rejected instead.
+ */
 final class RecordBuilder {
 
-    private final String source;
     private final Map<Column, String> headers;
     private final boolean hasId;
 
     /**
-     * @param source the input's name
      * @param headers each recognised column with the name the input gives it
      */
-    RecordBuilder(String source, Map<Column, String> headers) {
-        this.source = source;
+    RecordBuilder(Map<Column, String> headers) {
         this.headers = headers;
         this.hasId = headers.containsKey(Column.ID);
     }
@@ -28,27 +29,32 @@ final class RecordBuilder {
     /**
      * Builds one record.
      *
-     * @param line the line where it starts
+     * @param source the input's name
+     * @param line the line where it starts, from 1; 0 when it is not known
      * @param values the recognised values; missing or {@code null} where the record has none
      * @param fields the other values, carried through
      * @param raw the record as read
      * @return the record or its rejection
      */
-    CatalogEntry build(long line, EnumMap<Column, String> values, ObjectNode fields, String raw) {
+    CatalogEntry build(String source, long line, EnumMap<Column, String> values, ObjectNode fields, String raw) {
+        if (!hasId && line < 1) {
+            return reject(source, line, Column.ID, "the record has no id and its line is not known; give every task an"
+                    + " id", raw);
+        }
         String id = hasId ? values.get(Column.ID) : Long.toString(line);
         if (id == null || id.isBlank()) {
-            return reject(line, Column.ID, "the task id is empty; give every task an id", raw);
+            return reject(source, line, Column.ID, "the task id is empty; give every task an id", raw);
         }
         String statement = values.get(Column.STATEMENT);
         if (statement == null || statement.isBlank()) {
-            return reject(line, Column.STATEMENT, "the task statement is empty", raw);
+            return reject(source, line, Column.STATEMENT, "the task statement is empty", raw);
         }
         String code = blankToNull(values.get(Column.OCCUPATION_CODE));
         TaskType type;
         try {
             type = TaskType.parse(values.get(Column.TASK_TYPE)).orElse(null);
         } catch (IllegalArgumentException e) {
-            return reject(line, Column.TASK_TYPE, e.getMessage(), raw);
+            return reject(source, line, Column.TASK_TYPE, e.getMessage(), raw);
         }
         OptionalDouble importance;
         OptionalDouble relevance;
@@ -58,7 +64,7 @@ final class RecordBuilder {
             relevance = number(Column.RELEVANCE, values);
             frequency = number(Column.FREQUENCY, values);
         } catch (BadValue e) {
-            return reject(line, e.column, e.getMessage(), raw);
+            return reject(source, line, e.column, e.getMessage(), raw);
         }
         TaskWeights weights;
         try {
@@ -66,17 +72,17 @@ final class RecordBuilder {
         } catch (IllegalArgumentException e) {
             Column column = e.getMessage().startsWith("importance") ? Column.IMPORTANCE
                     : e.getMessage().startsWith("relevance") ? Column.RELEVANCE : Column.FREQUENCY;
-            return reject(line, column, e.getMessage(), raw);
+            return reject(source, line, column, e.getMessage(), raw);
         }
         try {
             Task task = new Task(id, statement, code, type, weights);
             return new CatalogRecord(source, line, task, blankToNull(values.get(Column.OCCUPATION_TITLE)), fields);
         } catch (IllegalArgumentException e) {
-            return reject(line, Column.OCCUPATION_CODE, e.getMessage(), raw);
+            return reject(source, line, Column.OCCUPATION_CODE, e.getMessage(), raw);
         }
     }
 
-    private Rejection reject(long line, Column column, String reason, String raw) {
+    private Rejection reject(String source, long line, Column column, String reason, String raw) {
         return new Rejection(source, line, headers.getOrDefault(column, column.label()), reason, raw);
     }
 

@@ -6,7 +6,8 @@ import dev.moravec.model.Quoted;
  * An input record that cannot be classified, and why.
  *
  * @param source the input's name
- * @param line the line where the record starts
+ * @param line the line where the record starts, from 1; 0 when the reader does not know it (Spark reads a
+ *     file in parts)
  * @param field the field at fault, as the input names it, or {@code null} when the whole record is
  * @param reason what is wrong and what to do
  * @param raw the record as read, for the rejects file
@@ -16,9 +17,11 @@ public record Rejection(String source, long line, String field, String reason, S
     /**
      * The rejection as one line: file, line, field and reason.
      *
-     * @return for example {@code tasks.csv:12: field 'Task': statement is empty}
+     * @return for example {@code tasks.csv:12: field 'Task': statement is empty}; without the line when it is
+     *     not known
      */
     public String message() {
-        return source + ":" + line + ": " + (field == null ? "" : "field '" + Quoted.plain(field) + "': ") + reason;
+        return source + (line > 0 ? ":" + line : "") + ": " + (field == null ? "" : "field '" + Quoted.plain(field) + "': ")
+                + reason;
     }
 }

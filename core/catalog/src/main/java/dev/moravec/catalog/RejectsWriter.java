@@ -8,7 +8,8 @@ import java.io.OutputStream;
 
 /**
  * Writes rejected input records as JSON Lines: {@code source, line, field, reason, record}, the last
- * being the record as read, so it can be fixed and classified again. Not thread-safe.
+ * being the record as read, so it can be fixed and classified again; {@code line} is {@code null} where the
+ * reader does not know it. Not thread-safe.
  */
 public final class RejectsWriter implements Closeable {
 
@@ -33,7 +34,11 @@ public final class RejectsWriter implements Closeable {
     public void write(Rejection rejection) throws IOException {
         json.writeStartObject();
         json.writeStringField("source", rejection.source());
-        json.writeNumberField("line", rejection.line());
+        if (rejection.line() > 0) {
+            json.writeNumberField("line", rejection.line());
+        } else {
+            json.writeNullField("line");
+        }
         json.writeStringField("field", rejection.field());
         json.writeStringField("reason", rejection.reason());
         json.writeStringField("record", rejection.raw());

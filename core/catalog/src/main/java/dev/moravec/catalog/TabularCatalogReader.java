@@ -2,22 +2,15 @@ package dev.moravec.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.catalog.internal.CountingInputStream;
 import dev.moravec.model.BadInputException;
-import dev.moravec.model.Quoted;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads CSV and TSV catalogs with a header line, with Jackson's CSV parser. TSV is read without
@@ -29,18 +22,14 @@ final class TabularCatalogReader implements CatalogReader {
     private final String source;
     private final CountingInputStream counter;
     private final CsvParser parser;
-    private final char separator;
-    private final Column[] columnOf;
-    private final String[] headerNames;
-    private final RecordBuilder builder;
+    private final TabularLayout layout;
     private long firstValueLine;
 
     TabularCatalogReader(String source, Reader reader, CountingInputStream counter, CatalogFormat format)
             throws IOException, BadInputException {
         this.source = source;
         this.counter = counter;
-        this.separator = format == CatalogFormat.TSV ? '\t' : ',';
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(format == CatalogFormat.TSV ? '\t' : ',');
         if (format == CatalogFormat.TSV) {
             schema = schema.withoutQuoteChar().withoutEscapeChar();
         }
@@ -52,32 +41,7 @@ final class TabularCatalogReader implements CatalogReader {
         if (header == null) {
             throw new BadInputException(source + " is empty: a " + format + " catalog starts with a header line");
         }
-        this.headerNames = header.toArray(String[]::new);
-        this.columnOf = new Column[headerNames.length];
-        Map<Column, String> recognised = new LinkedHashMap<>();
-        for (int i = 0; i < headerNames.length; i++) {
-            String name = headerNames[i].strip();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1);
-            }
-            headerNames[i] = name;
-            Optional<Column> column = Column.recognise(name);
-            if (column.isPresent()) {
-                String earlier = recognised.putIfAbsent(column.get(), name);
-                if (earlier != null) {
-                    throw new BadInputException(source + ":1: columns " + Quoted.of(earlier) + " and " + Quoted.of(name)
-                            + " both give the " + column.get().label() + "; rename or remove one");
-                }
-                columnOf[i] = column.get();
-            }
-        }
-        if (!recognised.containsKey(Column.STATEMENT)) {
-            throw new BadInputException(source + ":1: no task statement column among " + Quoted.list(header)
-                    + "; name the column that holds the task text 'Task' or 'Statement'"
-                    + (format == CatalogFormat.CSV && header.size() == 1 && header.get(0).contains("\t")
-                            ? " (the header has tabs: is this a TSV file? use --in-format tsv)" : ""));
-        }
-        this.builder = new RecordBuilder(source, recognised);
+        this.layout = TabularLayout.recognise(source, header, format);
     }
 
     @Override
@@ -94,21 +58,7 @@ final class TabularCatalogReader implements CatalogReader {
             throw new BadInputException(source + ":" + JsonErrors.line(e, firstValueLine) + ": " + JsonErrors.message(e)
                     + "; the file cannot be read past this point: fix the quoting", e);
         }
-        String raw = String.join(String.valueOf(separator), row);
-        if (row.size() != headerNames.length) {
-            return new Rejection(source, line, null, "the record has " + row.size() + " fields, the header "
-                    + headerNames.length + (separator == '\t' ? " (a stray tab?)" : " (an unquoted comma?)"), raw);
-        }
-        EnumMap<Column, String> values = new EnumMap<>(Column.class);
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < row.size(); i++) {
-            if (columnOf[i] != null) {
-                values.put(columnOf[i], row.get(i));
-            } else {
-                fields.put(headerNames[i], row.get(i));
-            }
-        }
-        return builder.build(line, values, fields, raw);
+        return layout.entry(source, line, row);
     }
 
     private List<String> readRow() throws IOException, BadInputException {

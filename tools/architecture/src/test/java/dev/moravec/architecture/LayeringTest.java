@@ -47,6 +47,7 @@ class LayeringTest {
                 .layer("application").definedBy("dev.moravec.app..")
                 .layer("server").definedBy("dev.moravec.server..")
                 .layer("command line").definedBy("dev.moravec.cli..")
+                .layer("spark job").definedBy("dev.moravec.spark..")
                 .layer("plugins").definedBy("dev.moravec.lexicon..", "dev.moravec.semantic..", "dev.moravec.descriptors..",
                         "com.example..")
                 .layer("benchmarks").definedBy("dev.moravec.bench..")
@@ -66,6 +67,8 @@ class LayeringTest {
                         "taxonomy sources", "taxonomy index", "evaluation", "application")
                 .whereLayer("command line").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
                         "taxonomy sources", "taxonomy index", "evaluation", "application", "server")
+                .whereLayer("spark job").mayOnlyAccessLayers("api", "model", "scoring", "host", "catalog", "embeddings",
+                        "taxonomy sources", "taxonomy index", "application")
                 .whereLayer("plugins").mayOnlyAccessLayers("api")
                 .whereLayer("test support").mayOnlyAccessLayers("api")
                 .because("dependencies point one way, from the adapters down to the plugin contract"
@@ -78,7 +81,7 @@ class LayeringTest {
         List<String> modules = List.of("dev.moravec.api", "dev.moravec.model", "dev.moravec.scoring", "dev.moravec.host",
                 "dev.moravec.catalog", "dev.moravec.embeddings", "dev.moravec.taxonomy.sources",
                 "dev.moravec.taxonomy.index", "dev.moravec.evaluation", "dev.moravec.app", "dev.moravec.server",
-                "dev.moravec.cli", "dev.moravec.bench", "dev.moravec.testing");
+                "dev.moravec.cli", "dev.moravec.spark", "dev.moravec.bench", "dev.moravec.testing");
         checkEach(modules.stream().map(module -> noClasses().that().resideOutsideOfPackage(module + "..")
                 .should().dependOnClassesThat().resideInAPackage(module + ".internal..")
                 .as("classes outside " + module + " do not use " + module + ".internal")
@@ -92,7 +95,10 @@ class LayeringTest {
                 only("org.apache.lucene..", "the Lucene index", "dev.moravec.taxonomy.index..",
                         "dev.moravec.lexicon..", "dev.moravec.bench.."),
                 only("io.javalin..", "the HTTP server", "dev.moravec.server..", "dev.moravec.bench.."),
-                only("picocli..", "the command line", "dev.moravec.cli..", "dev.moravec.bench.."),
+                only("picocli..", "the command line", "dev.moravec.cli..", "dev.moravec.spark..", "dev.moravec.bench.."),
+                only("org.apache.spark..", "the distributed engine the Spark job runs in", "dev.moravec.spark.."),
+                only("org.apache.hadoop..", "the file systems Spark reads and writes", "dev.moravec.spark.."),
+                only("scala..", "Spark's language, met at the Spark API's edges", "dev.moravec.spark.."),
                 only("dev.langchain4j..", "the embedding model", "dev.moravec.embeddings..", "dev.moravec.bench.."),
                 noClasses().that().resideInAnyPackage("dev.moravec.api..", "dev.moravec.model..", "dev.moravec.scoring..")
                         .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.osgi.framework..",

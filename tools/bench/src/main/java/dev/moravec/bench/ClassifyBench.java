@@ -1,7 +1,6 @@
 package dev.moravec.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.moravec.catalog.CatalogEntry;
@@ -11,8 +10,6 @@ import dev.moravec.catalog.CatalogRecord;
 import dev.moravec.cli.ExitCodes;
 import dev.moravec.cli.Format;
 import dev.moravec.cli.Table;
-import dev.moravec.taxonomy.index.TaxonomyIndex;
-import dev.moravec.taxonomy.sources.StarterCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -155,17 +151,17 @@ final class ClassifyBench implements Callable<Integer> {
         try {
             out.printf(Locale.ROOT, "Classification benchmark on %d cores, Java %s, each run a process with JAVA_OPTS=%s;"
                     + " load average %s at the start%n", Runtime.getRuntime().availableProcessors(), Runtime.version(),
-                    jvmOptions, loadAverage());
+                    jvmOptions, BenchScratch.loadAverage());
             long t0 = System.nanoTime();
             Path catalog = scratch.resolve("catalog.tsv.gz");
             GenerateBench.generate(tasks, seed, catalog);
             out.printf(Locale.ROOT, "Catalog: %s synthetic tasks (seed %d), %s MB of gzip, made in %.1f s%n",
                     Format.count(tasks), seed, Format.count(Files.size(catalog) >> 20), (System.nanoTime() - t0) / 1e9);
             Path dataDir = scratch.resolve("data");
-            out.println("Taxonomy: " + taxonomy(moravec, dataDir));
+            out.println("Taxonomy: " + BenchScratch.taxonomy(moravec, data, dataDir));
             out.flush();
-            Path ld = config(moravec, scratch.resolve("lexicon-descriptors.json"), "lexicon", "descriptors");
-            Path semantic = config(moravec, scratch.resolve("semantic.json"), "semantic");
+            Path ld = BenchScratch.config(moravec, scratch.resolve("lexicon-descriptors.json"), "lexicon", "descriptors");
+            Path semantic = BenchScratch.config(moravec, scratch.resolve("semantic.json"), "semantic");
 
             // the runs on an empty vector cache come first; the others then find the exemplars' vectors cached,
             // as a user's runs do
@@ -202,7 +198,7 @@ final class ClassifyBench implements Callable<Integer> {
                 runs.addAll(List.of(first, semanticFirst, cached));
             }
             report(out, runs, floor, lexiconDescriptors, first, semanticFirst, cached, rawSeconds, rawTexts);
-            out.printf(Locale.ROOT, "Load average %s at the end; the scratch folder %s%n", loadAverage(),
+            out.printf(Locale.ROOT, "Load average %s at the end; the scratch folder %s%n", BenchScratch.loadAverage(),
                     keep ? "is kept: " + scratch : "is deleted");
             out.flush();
         } finally {
@@ -211,43 +207,6 @@ final class ClassifyBench implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private String taxonomy(MoravecBench moravec, Path dataDir) throws Exception {
-        Path source = moravec.environment.dataDir(data).resolve("index");
-        Path index = dataDir.resolve("index");
-        Files.createDirectories(index);
-        if (Files.isDirectory(source)) {
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString()
-                        .equals("write.lock")).toList()) {
-                    Files.copy(file, index.resolve(file.getFileName()));
-                }
-            }
-        }
-        try (TaxonomyIndex copy = TaxonomyIndex.open(index, moravec.mapper)) {
-            if (!copy.exists()) {
-                copy.replace(StarterCatalog.release(), line -> { });
-                return "none in " + source.getParent() + ": the built-in starter catalog, whose occupations have no"
-                        + " descriptors (import O*NET for figures like a user's)";
-            }
-            return copy.report().source() + " (" + Format.count(copy.report().occupations()) + " occupations), a copy of "
-                    + source;
-        }
-    }
-
-    /** The distribution's configuration with only the given scorers enabled. */
-    private static Path config(MoravecBench moravec, Path file, String... enabled) throws IOException {
-        Path shipped = moravec.environment.defaultConfig();
-        ObjectNode config = Files.isRegularFile(shipped) ? (ObjectNode) moravec.mapper.readTree(shipped.toFile())
-                : moravec.mapper.createObjectNode();
-        ObjectNode scorers = config.has("scorers") ? (ObjectNode) config.get("scorers") : config.putObject("scorers");
-        for (String id : List.of("lexicon", "descriptors", "semantic")) {
-            ObjectNode scorer = scorers.has(id) ? (ObjectNode) scorers.get(id) : scorers.putObject(id);
-            scorer.put("enabled", List.of(enabled).contains(id));
-        }
-        moravec.mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
-        return file;
     }
 
     private Run run(Path launcher, Path scratch, String name, List<String> arguments) throws Exception {
@@ -262,17 +221,8 @@ final class ClassifyBench implements Callable<Integer> {
         if (arguments.get(0).equals("classify")) {
             command.add("--no-progress");
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MORAVEC_HOME", scratch.resolve("data").toString());
-        builder.environment().put("JAVA_OPTS", jvmOptions);
         long spawned = System.currentTimeMillis();
-        Process process = builder.start();
-        int exit;
-        try {
-            exit = process.waitFor();
-        } finally {
-            process.destroy();
-        }
+        int exit = BenchScratch.run(command, log, scratch, jvmOptions);
         if (exit != 0 || !Files.isRegularFile(stats)) {
             throw new IllegalStateException("the run '" + name + "' failed with exit code " + exit + ":\n"
                     + Files.readString(log, StandardCharsets.UTF_8));
@@ -387,14 +337,5 @@ final class ClassifyBench implements Callable<Integer> {
 
     private static String megabytes(long bytes) {
         return bytes < 0 ? "-" : Format.count(bytes >> 20) + " MB";
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 }

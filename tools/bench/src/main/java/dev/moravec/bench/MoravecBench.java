@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "moravec-bench", mixinStandardHelpOptions = true, description = "Measure Moravec on this machine.",
         subcommands = {TaxonomyBench.class, ScorersBench.class, ServeBench.class, GenerateBench.class,
-            FloorBench.class, ClassifyBench.class, CommandLine.HelpCommand.class})
+            FloorBench.class, ClassifyBench.class, SparkBench.class, CommandLine.HelpCommand.class})
 public final class MoravecBench {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")

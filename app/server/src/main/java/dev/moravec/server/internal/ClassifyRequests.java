@@ -141,16 +141,7 @@ public final class ClassifyRequests {
                     throw new ApiException(400, where(batch, records.size()) + (rejection.field() == null ? ""
                             : "field '" + rejection.field() + "': ") + rejection.reason());
                 }
-                CatalogRecord record = (CatalogRecord) entry;
-                String code = record.task().occupationCode();
-                if (record.occupationTitle() == null && code != null) {
-                    Optional<String> title = titles.apply(code);
-                    if (title.isPresent()) {
-                        record = new CatalogRecord(record.source(), record.line(), record.task(), title.get(),
-                                record.fields());
-                    }
-                }
-                records.add(record);
+                records.add(((CatalogRecord) entry).withTitleFrom(titles));
             }
         } catch (IOException | BadInputException e) {
             throw new ApiException(400, where(batch, records.size()) + e.getMessage());

@@ -3,9 +3,11 @@ package dev.moravec.taxonomy.sources.internal;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.SocLevel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Splits employment, which BLS counts by SOC code, over the O*NET-SOC occupations below each code: a
@@ -26,45 +28,62 @@ public final class EmploymentSplit {
      * @return how many occupations got a share
      */
     public static int assign(Map<String, Double> employment, Occupations occupations, SocHierarchy hierarchy) {
-        if (employment.isEmpty()) {
-            return 0;
-        }
-        Map<String, List<OccupationBuilder>> byDetailed = new HashMap<>();
+        Map<String, OccupationBuilder> byCode = new HashMap<>();
         for (OccupationBuilder occupation : occupations.all()) {
-            byDetailed.computeIfAbsent(hierarchy.groupOf(occupation.code, SocLevel.DETAILED), c -> new ArrayList<>())
-                    .add(occupation);
+            byCode.put(occupation.code, occupation);
         }
-        Map<String, List<OccupationBuilder>> orphansByBroad = new HashMap<>();
+        Map<String, Double> shares = shares(employment, byCode.keySet(), hierarchy);
+        shares.forEach((code, share) -> byCode.get(code).employment = share);
+        return shares.size();
+    }
+
+    /**
+     * Each occupation's share of the employment of its SOC codes.
+     *
+     * @param employment employment by SOC code (detailed and broad)
+     * @param occupationCodes the O*NET-SOC codes of the occupations that share it
+     * @param hierarchy the SOC hierarchy, for the detailed and broad code of each occupation
+     * @return the share of each occupation that has one
+     */
+    public static Map<String, Double> shares(Map<String, Double> employment, Collection<String> occupationCodes,
+            SocHierarchy hierarchy) {
+        Map<String, Double> shares = new HashMap<>();
+        if (employment.isEmpty()) {
+            return shares;
+        }
+        Map<String, List<String>> byDetailed = new TreeMap<>();
+        for (String code : occupationCodes) {
+            byDetailed.computeIfAbsent(hierarchy.groupOf(code, SocLevel.DETAILED), c -> new ArrayList<>()).add(code);
+        }
+        Map<String, List<String>> orphansByBroad = new TreeMap<>();
         Map<String, Double> broadCovered = new HashMap<>();
-        int assigned = 0;
-        for (Map.Entry<String, List<OccupationBuilder>> e : byDetailed.entrySet()) {
+        for (Map.Entry<String, List<String>> e : byDetailed.entrySet()) {
             Double total = employment.get(e.getKey());
             String broad = hierarchy.groupOf(e.getKey(), SocLevel.BROAD);
             if (total != null) {
-                assigned += share(total, e.getValue());
+                share(total, e.getValue(), shares);
                 broadCovered.merge(broad, total, Double::sum);
             } else {
                 orphansByBroad.computeIfAbsent(broad, b -> new ArrayList<>()).addAll(e.getValue());
             }
         }
-        for (Map.Entry<String, List<OccupationBuilder>> e : orphansByBroad.entrySet()) {
+        for (Map.Entry<String, List<String>> e : orphansByBroad.entrySet()) {
             Double broadTotal = employment.get(e.getKey());
             if (broadTotal == null) {
                 continue;
             }
             double remaining = broadTotal - broadCovered.getOrDefault(e.getKey(), 0.0);
             if (remaining > 0) {
-                assigned += share(remaining, e.getValue());
+                share(remaining, e.getValue(), shares);
             }
         }
-        return assigned;
+        return shares;
     }
 
-    // shares a total equally; returns how many occupations got a share
-    private static int share(double total, List<OccupationBuilder> occupations) {
-        for (OccupationBuilder occupation : occupations) {
-            occupation.employment = total / occupations.size();
+    // shares a total equally
+    private static void share(double total, List<String> occupations, Map<String, Double> shares) {
+        for (String occupation : occupations) {
+            shares.put(occupation, total / occupations.size());
         }
-        return occupations.size();
     }
 }

@@ -1,0 +1,109 @@
+package dev.moravec.spark.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.Task;
+import dev.moravec.catalog.CatalogEntry;
+import dev.moravec.catalog.CatalogRecord;
+import dev.moravec.model.Verdict;
+import dev.moravec.taxonomy.sources.StarterCatalog;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * The verdict pass over a partition: reads the rows a batch at a time, rates each batch's records through
+ * the executor's one plugin host and scoring engine ({@link WorkerSessions}), and gives each record's output
+ * row, in input order. Rejected records are left out (the first pass wrote them). Lazy, so a partition of
+ * any size holds one batch at a time.
+ */
+final class RatePartition implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final WorkerSetup setup;
+    private final RowParser parser;
+    private final OutputLayout layout;
+    private final JobMeters meters;
+
+    RatePartition(WorkerSetup setup, RowParser parser, OutputLayout layout, JobMeters meters) {
+        this.setup = setup;
+        this.parser = parser;
+        this.layout = layout;
+        this.meters = meters;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        Worker worker = WorkerSessions.get(setup);
+        meters.hostStartNanos().add(WorkerSessions.takeStartNanos());
+        return new Batches(rows, worker.mapper(), worker, layout.renderer(worker.mapper()));
+    }
+
+    /** The output rows, one batch at a time. */
+    private final class Batches implements Iterator<Row> {
+        private final Iterator<Row> rows;
+        private final ObjectMapper mapper;
+        private final Worker worker;
+        private final BiFunction<CatalogRecord, Verdict, Row> renderer;
+        private final ArrayDeque<Row> ready = new ArrayDeque<>();
+
+        Batches(Iterator<Row> rows, ObjectMapper mapper, Worker worker, BiFunction<CatalogRecord, Verdict, Row> renderer) {
+            this.rows = rows;
+            this.mapper = mapper;
+            this.worker = worker;
+            this.renderer = renderer;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready.isEmpty() && rows.hasNext()) {
+                rateNextBatch();
+            }
+            return !ready.isEmpty();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        private void rateNextBatch() {
+            long t0 = System.nanoTime();
+            List<CatalogRecord> records = new ArrayList<>(setup.batchSize());
+            while (records.size() < setup.batchSize() && rows.hasNext()) {
+                CatalogEntry entry = parser.parse(rows.next(), mapper);
+                if (entry instanceof CatalogRecord record) {
+                    records.add(record.withTitleFrom(StarterCatalog::title));
+                }
+            }
+            List<Task> tasks = new ArrayList<>(records.size());
+            for (CatalogRecord record : records) {
+                tasks.add(record.task());
+            }
+            long t1 = System.nanoTime();
+            List<Verdict> verdicts;
+            try {
+                verdicts = worker.engine().classify(tasks);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rating: the task was killed", e);
+            }
+            long t2 = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                ready.add(renderer.apply(records.get(i), verdicts.get(i)));
+            }
+            long t3 = System.nanoTime();
+            meters.parseNanos().add(t1 - t0);
+            meters.rateNanos().add(t2 - t1);
+            meters.renderNanos().add(t3 - t2);
+        }
+    }
+}
