@@ -31,8 +31,11 @@ final class JsonCatalogReader implements CatalogReader {
     private final JsonParser array;
     private long lineNumber;
 
+    private final OccupationCodes codes;
+
     private JsonCatalogReader(String source, ObjectMapper mapper, CountingInputStream counter, BufferedReader lines,
-            JsonParser array) {
+            JsonParser array, OccupationCodes codes) {
+        this.codes = codes;
         this.source = source;
         this.mapper = mapper;
         this.counter = counter;
@@ -41,12 +44,12 @@ final class JsonCatalogReader implements CatalogReader {
     }
 
     static JsonCatalogReader jsonLines(String source, ObjectMapper mapper, CountingInputStream counter,
-            BufferedReader reader) {
-        return new JsonCatalogReader(source, mapper, counter, reader, null);
+            BufferedReader reader, OccupationCodes codes) {
+        return new JsonCatalogReader(source, mapper, counter, reader, null, codes);
     }
 
     static JsonCatalogReader jsonArray(String source, ObjectMapper mapper, CountingInputStream counter,
-            BufferedReader reader) throws IOException, BadInputException {
+            BufferedReader reader, OccupationCodes codes) throws IOException, BadInputException {
         JsonParser parser = mapper.createParser(reader);
         JsonToken first;
         try {
@@ -57,7 +60,7 @@ final class JsonCatalogReader implements CatalogReader {
         if (first != JsonToken.START_ARRAY) {
             throw new BadInputException(source + ":1: a JSON catalog is an array of task objects: [{...}, {...}]");
         }
-        return new JsonCatalogReader(source, mapper, counter, null, parser);
+        return new JsonCatalogReader(source, mapper, counter, null, parser, codes);
     }
 
     @Override
@@ -131,6 +134,9 @@ final class JsonCatalogReader implements CatalogReader {
                 continue;
             }
             Optional<Column> column = Column.recognise(key);
+            if (column.isEmpty() && codes != null && codes.recognises(key)) {
+                column = Optional.of(Column.OCCUPATION_CODE);
+            }
             if (column.isPresent() && (value.isValueNode())) {
                 putText(values, names, column.get(), key, value);
             } else {
@@ -141,7 +147,7 @@ final class JsonCatalogReader implements CatalogReader {
             return new Rejection(source, line, "task", "the record has no task statement: give it a \"task\" or"
                     + " \"statement\" key", raw);
         }
-        return new RecordBuilder(source, names).build(line, values, fields, raw);
+        return new RecordBuilder(source, names, codes).build(line, values, fields, raw);
     }
 
     private static void putText(EnumMap<Column, String> values, Map<Column, String> names, Column column, String key,

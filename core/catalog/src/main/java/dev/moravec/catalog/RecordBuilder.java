@@ -14,12 +14,15 @@ final class RecordBuilder {
     private final String source;
     private final Map<Column, String> headers;
     private final boolean hasId;
+    private final OccupationCodes codes;
 
     /**
      * @param source the input's name
      * @param headers each recognised column with the name the input gives it
+     * @param codes maps occupation codes from another classification, or {@code null}
      */
-    RecordBuilder(String source, Map<Column, String> headers) {
+    RecordBuilder(String source, Map<Column, String> headers, OccupationCodes codes) {
+        this.codes = codes;
         this.source = source;
         this.headers = headers;
         this.hasId = headers.containsKey(Column.ID);
@@ -44,6 +47,12 @@ final class RecordBuilder {
             return reject(line, Column.STATEMENT, "the task statement is empty", raw);
         }
         String code = blankToNull(values.get(Column.OCCUPATION_CODE));
+        if (codes != null && code != null) {
+            OccupationCodes.Mapped mapped = codes.map(code);
+            fields.put("occupationGiven", code);
+            fields.put("occupationMapping", mapped.note());
+            code = mapped.code();
+        }
         TaskType type;
         try {
             type = TaskType.parse(values.get(Column.TASK_TYPE)).orElse(null);

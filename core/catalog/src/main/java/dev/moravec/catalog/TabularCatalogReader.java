@@ -34,8 +34,8 @@ final class TabularCatalogReader implements CatalogReader {
     private final RecordBuilder builder;
     private long firstValueLine;
 
-    TabularCatalogReader(String source, Reader reader, CountingInputStream counter, CatalogFormat format)
-            throws IOException, BadInputException {
+    TabularCatalogReader(String source, Reader reader, CountingInputStream counter, CatalogFormat format,
+            OccupationCodes codes) throws IOException, BadInputException {
         this.source = source;
         this.counter = counter;
         this.separator = format == CatalogFormat.TSV ? '\t' : ',';
@@ -61,6 +61,9 @@ final class TabularCatalogReader implements CatalogReader {
             }
             headerNames[i] = name;
             Optional<Column> column = Column.recognise(name);
+            if (column.isEmpty() && codes != null && codes.recognises(name)) {
+                column = Optional.of(Column.OCCUPATION_CODE);
+            }
             if (column.isPresent()) {
                 String earlier = recognised.putIfAbsent(column.get(), name);
                 if (earlier != null) {
@@ -76,7 +79,7 @@ final class TabularCatalogReader implements CatalogReader {
                     + (format == CatalogFormat.CSV && header.size() == 1 && header.get(0).contains("\t")
                             ? " (the header has tabs: is this a TSV file? use --in-format tsv)" : ""));
         }
-        this.builder = new RecordBuilder(source, recognised);
+        this.builder = new RecordBuilder(source, recognised, codes);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -71,16 +72,19 @@ public final class OccupationDetails {
      * @throws IOException if the index cannot be read
      */
     public Map<String, String> titles() throws IOException {
-        return index.search(searcher -> {
-            Map<String, String> titles = new TreeMap<>();
-            TopDocs docs = searcher.search(new TermQuery(new Term(IndexFields.KIND, "occupation")), Integer.MAX_VALUE);
-            StoredFields fields = searcher.storedFields();
-            for (ScoreDoc hit : docs.scoreDocs) {
-                Document doc = fields.document(hit.doc, Set.of(IndexFields.CODE, IndexFields.TITLE));
-                titles.put(IndexFields.stored(doc, IndexFields.CODE), IndexFields.stored(doc, IndexFields.TITLE));
-            }
-            return titles;
-        });
+        return index.search(OccupationDetails::titles);
+    }
+
+    /** Every occupation's title as a searcher of the index sees them, by code. */
+    static Map<String, String> titles(IndexSearcher searcher) throws IOException {
+        Map<String, String> titles = new TreeMap<>();
+        TopDocs docs = searcher.search(new TermQuery(new Term(IndexFields.KIND, "occupation")), Integer.MAX_VALUE);
+        StoredFields fields = searcher.storedFields();
+        for (ScoreDoc hit : docs.scoreDocs) {
+            Document doc = fields.document(hit.doc, Set.of(IndexFields.CODE, IndexFields.TITLE));
+            titles.put(IndexFields.stored(doc, IndexFields.CODE), IndexFields.stored(doc, IndexFields.TITLE));
+        }
+        return titles;
     }
 
     /**
