@@ -3,9 +3,10 @@ package dev.moravec.cli;
 import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.OccupationScore;
-import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
+import dev.moravec.taxonomy.index.GroupDetails;
 import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import java.io.PrintWriter;
@@ -34,8 +35,14 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252).")
+    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252);"
+            + " with --classification, a code of that classification (for esco also the occupation's concept URI).")
     String code;
+
+    @Option(names = "--classification", paramLabel = "NAME",
+            description = "soc2018 (default), soc2010, isco08 or esco: show a code of another classification, its score"
+                    + " built from the O*NET-SOC occupations its crosswalks reach, its coverage and those occupations.")
+    String classification;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
     ReportFormat format;
@@ -43,7 +50,18 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Classification classified = Classification.parse(classification);
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
+            if (classified != Classification.SOC_2018) {
+                GroupDetails.Detail group = new TaxonomyService(index).group(classified, code);
+                if (format == ReportFormat.table) {
+                    GroupTable.print(out, group);
+                } else {
+                    OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).classifications().group(group));
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
             OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code);
             if (format == ReportFormat.table) {
                 printTable(out, detail);
@@ -69,7 +87,9 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Job zone:   " + (occupation.jobZone() == null ? "-" : occupation.jobZone())
-                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment()))));
+                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment())))
+                + (occupation.annualWage() == null ? "" : "    Mean annual wage: "
+                        + Format.money(occupation.annualWage())));
         OccupationScore score = detail.score();
         if (score == null) {
             out.println("Score:      not classified yet (run moravec classify --taxonomy)");
@@ -77,14 +97,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println("Score:      " + Format.unit(score.score()) + "  T " + Format.unit(score.transferability()) + "  V "
                     + Format.unit(score.verificationCost()) + "  (" + score.tasks() + " tasks, weighted "
                     + score.weighting().label() + ")");
-            StringBuilder shares = new StringBuilder("Quadrants: ");
-            for (Quadrant q : Quadrant.values()) {
-                double share = score.shares().getOrDefault(q, 0.0);
-                if (q != Quadrant.UNRATED || share > 0) {
-                    shares.append(String.format(Locale.ROOT, " %s %.0f%%", q, 100 * share));
-                }
-            }
-            out.println(shares);
+            out.println(Format.quadrants(score.shares()));
             if (!score.factors().isEmpty()) {
                 StringBuilder factors = new StringBuilder("Held back:  ");
                 score.dominantBottleneck().ifPresent(f -> factors.append("mostly ").append(f).append(" (")

@@ -83,7 +83,7 @@ class ApiTest {
         List<String> fields = new ArrayList<>();
         record.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("id", "statement", "occupation", "taskType", "transferability",
-                "verificationCost", "score", "quadrant", "ratings");
+                "verificationCost", "score", "quadrant", "verification", "bottlenecks", "ratings");
         assertThat(record.get("id").asText()).isEqualTo("1");
         assertThat(record.at("/occupation/code").asText()).isEqualTo("15-1252.00");
         assertThat(record.at("/occupation/title").asText()).isEqualTo("Software Developers");

@@ -32,12 +32,19 @@ import java.util.Map;
 public final class JsonViews {
 
     private final ObjectMapper mapper;
+    private final ClassificationViews classifications;
 
     /**
      * @param mapper the project's mapper
      */
     public JsonViews(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.classifications = new ClassificationViews(mapper);
+    }
+
+    /** @return the views of other classifications, industries and wages */
+    public ClassificationViews classifications() {
+        return classifications;
     }
 
     /** @return a new empty object */
@@ -71,6 +78,7 @@ public final class JsonViews {
         node.put("weighting", ranking.weighting());
         node.put("unscored", ranking.unscored());
         node.put("scenario", ranking.scenario());
+        classifications.putRanking(node, ranking);
         ArrayNode rows = node.putArray("rows");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
@@ -88,7 +96,11 @@ public final class JsonViews {
         for (Quadrant q : Quadrant.values()) {
             columns.add("share." + q.name());
         }
-        columns.add("weighting");
+        columns.add("wageBill");
+        for (Quadrant q : Quadrant.values()) {
+            columns.add("wages." + q.name()); // short enough that CSV leaves the header unquoted
+        }
+        columns.addAll(List.of("coverage", "thinCoverage", "classification", "weight", "weighting"));
         return List.copyOf(columns);
     }
 
@@ -106,9 +118,16 @@ public final class JsonViews {
             ObjectNode csv = object();
             csv.put("level", ranking.level());
             csv.put("weighting", ranking.weighting());
+            csv.put("classification", ranking.classification());
+            csv.put("weight", ranking.weight());
             view.properties().forEach(field -> {
                 if (field.getValue().isObject()) {
-                    field.getValue().properties().forEach(share -> csv.set("share." + share.getKey(), share.getValue()));
+                    String prefix = switch (field.getKey()) {
+                        case "shares" -> "share.";
+                        case "wageBillByQuadrant" -> "wages.";
+                        default -> field.getKey() + ".";
+                    };
+                    field.getValue().properties().forEach(share -> csv.set(prefix + share.getKey(), share.getValue()));
                 } else {
                     csv.set(field.getKey(), field.getValue());
                 }
@@ -135,12 +154,13 @@ public final class JsonViews {
             r.put("employment", Math.round(row.employment()));
         }
         r.set("shares", shares(row.shares()));
+        classifications.putRankingRow(r, row);
         return r;
     }
 
     /** The columns of search results as CSV. */
     public static final List<String> SEARCH_CSV = List.of("kind", "code", "title", "taskId", "statement",
-            "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance");
+            "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance", "coverage");
 
     /**
      * Search results.
@@ -151,9 +171,24 @@ public final class JsonViews {
      * @return {@code {query, kind, results[]}}; the results, flat, are also the rows of {@link #SEARCH_CSV}
      */
     public ObjectNode search(String query, boolean occupations, List<SearchHit> hits) {
+        return search(query, occupations, hits, "soc2018");
+    }
+
+    /**
+     * Search results in a classification.
+     *
+     * @param query the query
+     * @param occupations whether occupations were searched
+     * @param hits the hits
+     * @param classification the classification of the hits' codes
+     * @return {@code {query, kind, classification, attribution, results[]}}
+     */
+    public ObjectNode search(String query, boolean occupations, List<SearchHit> hits, String classification) {
         ObjectNode node = object();
         node.put("query", query);
         node.put("kind", occupations ? "occupation" : "task");
+        node.put("classification", classification);
+        node.put("attribution", ClassificationViews.attribution(classification));
         ArrayNode results = node.putArray("results");
         for (SearchHit hit : hits) {
             ObjectNode r = results.addObject();
@@ -165,6 +200,11 @@ public final class JsonViews {
             VerdictJson.putScores(r, hit.scores());
             r.put("highlight", hit.highlight());
             r.put("relevance", VerdictJson.round(hit.relevance()));
+            if (hit.coverage() == null) {
+                r.putNull("coverage");
+            } else {
+                r.put("coverage", VerdictJson.round(hit.coverage()));
+            }
         }
         return node;
     }
@@ -241,6 +281,11 @@ public final class JsonViews {
             node.putNull("employment");
         } else {
             node.put("employment", Math.round(occupation.employment()));
+        }
+        if (occupation.annualWage() == null) {
+            node.putNull("annualWage");
+        } else {
+            node.put("annualWage", Math.round(occupation.annualWage()));
         }
         ArrayNode path = node.putArray("family");
         for (SocHierarchy.Node step : detail.path()) {
@@ -329,6 +374,9 @@ public final class JsonViews {
         node.put("level", result.level());
         node.put("family", family);
         node.put("unscored", result.unscored());
+        node.put("classification", result.classification());
+        node.put("weight", result.weight());
+        node.put("attribution", ClassificationViews.attribution(result.classification()));
         node.set("factors", factorList());
         ArrayNode rows = node.putArray("rows");
         for (BottleneckShares.Row row : result.rows()) {
@@ -350,6 +398,7 @@ public final class JsonViews {
                 row.workers().forEach((f, n) -> workers.put(f.name(), Math.round(n)));
             }
             r.put("occupations", row.occupations());
+            classifications.putBottleneckRow(r, row.wageBill(), row.wages(), row.laggingWageBill(), row.coverage());
         }
         return node;
     }
