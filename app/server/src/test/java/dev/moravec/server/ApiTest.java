@@ -249,7 +249,8 @@ class ApiTest {
         Set<String> paths = new HashSet<>();
         openApi.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/health", "/api/classify", "/api/explain", "/api/search",
-                "/api/rank", "/api/occupations/{code}", "/api/tasks", "/api/plugins", "/api/openapi.json");
+                "/api/rank", "/api/occupations/{code}", "/api/tasks", "/api/plugins", "/api/openapi.json",
+                "/api/groups/{classification}/{code}", "/api/industries", "/api/classifications");
         assertThat(openApi.at("/paths/~1api~1search/get/responses/501/description").asText()).contains("without an embedder");
         // every documented GET without required parameters answers 200
         for (String path : List.of("/api/health", "/api/rank", "/api/tasks", "/api/plugins")) {
