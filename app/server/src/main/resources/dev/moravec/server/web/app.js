@@ -1,6 +1,7 @@
 /*
- * The web page: search, the quadrant scatter, the ranking, an occupation's drill-down and the explain
- * form, all read from the JSON API (/api/openapi.json). Plain JavaScript, no build step; charts come
+ * The web page: search, the quadrant scatter, the ranking (in SOC 2018 or, through the imported crosswalks,
+ * SOC 2010, ISCO-08 or ESCO, weighted by employment or wage bill), industries, an occupation's or a group's
+ * drill-down and the explain form, all read from the JSON API (/api/openapi.json). Plain JavaScript, no build step; charts come
  * from charts.js (Chart.js underneath). Data is put in the page as text nodes, never as markup.
  */
 'use strict';
@@ -10,6 +11,14 @@
   const $ = id => document.getElementById(id);
   const charts = { scatter: null, ranking: null, shares: null };
   const state = { drill: null, occupation: null };
+  // the levels each classification ranks, as the API takes them
+  const LEVELS = {
+    isco08: [['1', 'ISCO-08 major groups'], ['2', 'sub-major groups'], ['3', 'minor groups'], ['4', 'unit groups']],
+    esco: [['occupation', 'ESCO occupations'], ['1', 'ISCO-08 major groups'], ['2', 'sub-major groups'],
+      ['3', 'minor groups'], ['4', 'unit groups']],
+    soc2010: [['major', 'SOC 2010 major groups'], ['detailed', 'SOC 2010 detailed occupations']],
+  };
+  let socLevels = null;
 
   async function api(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -151,10 +160,66 @@
 
   // --- the ranking ---
 
+  // in another classification than SOC 2018: its groups, with coverage; a click opens the group
+  async function loadGroupRanking(classification) {
+    const order = document.querySelector('input[name=order]:checked').value;
+    const level = $('rank-level').value;
+    const data = await api('/api/rank?' + query({ level, order, limit: 25, classification,
+      weight: $('rank-weight').value }));
+    if (charts.ranking) {
+      charts.ranking.destroy();
+    }
+    const box = $('ranking-chart').parentElement;
+    box.style.height = Math.max(220, 60 + 22 * data.rows.length) + 'px';
+    const open = row => openGroup(classification, row.code);
+    charts.ranking = C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row));
+    $('ranking-note').textContent = (order === 'lagging' ? 'Lowest scores (lagging most) first. '
+      : 'Highest scores (taken over soonest) first. ') + 'Click a bar to see the O*NET-SOC occupations behind it. '
+      + 'Coverage is the share of a group\'s crosswalk weight that reaches scored occupations; below '
+      + C.percent(data.thinCoverageBelow) + ' a score is marked thin. Crosswalks: ' + data.sources.join(' + ')
+      + '. Weighting: ' + data.weighting + '.';
+    $('rank-back').hidden = true;
+    const coverage = C.table('Coverage of each group', ['Code', 'Title', 'Coverage', 'Wage bill'],
+      data.rows.map(row => [row.code, row.title || '', C.percent(row.coverage) + (row.thinCoverage ? ' (thin)' : ''),
+        row.wageBill ? '$' + C.count(row.wageBill) : '–']));
+    const without = C.table('Groups without a score', ['Code', 'Title', 'Coverage', 'Why'],
+      (data.withoutScore || []).map(u => [u.code, u.title || '', C.percent(u.coverage), u.reason]));
+    $('ranking-table').replaceChildren(C.rankingTable('Ranking at the ' + data.level + ' level', data.rows,
+      guarded(open)), coverage, without);
+    showClassificationAttribution(data.attribution);
+  }
+
+  function showClassificationAttribution(text) {
+    $('classification-attribution').textContent = text || '';
+    $('classification-attribution').hidden = !text;
+  }
+
+  // the level choices of the chosen classification; SOC 2018's are the page's own
+  function setLevels() {
+    const classification = $('rank-classification').value;
+    const select = $('rank-level');
+    if (!socLevels) {
+      socLevels = Array.from(select.options).map(o => [o.value, o.textContent, o.selected]);
+    }
+    const levels = classification === 'soc2018' ? socLevels : LEVELS[classification];
+    select.replaceChildren(...levels.map(([value, text, selected]) => {
+      const option = el('option', text);
+      option.value = value;
+      option.selected = Boolean(selected);
+      return option;
+    }));
+  }
+
   async function loadRanking() {
+    const classification = $('rank-classification').value;
+    if (classification !== 'soc2018') {
+      return loadGroupRanking(classification);
+    }
+    showClassificationAttribution(null);
     const order = document.querySelector('input[name=order]:checked').value;
     const level = state.drill ? 'occupation' : $('rank-level').value;
-    const data = await api('/api/rank?' + query({ level, order, limit: 25, family: state.drill && state.drill.code }));
+    const data = await api('/api/rank?' + query({ level, order, limit: 25, family: state.drill && state.drill.code,
+      weight: $('rank-weight').value }));
     if (charts.ranking) {
       charts.ranking.destroy();
     }
@@ -225,6 +290,73 @@
     $('occupation-heading').focus({ preventScroll: true });
   }
 
+  // --- a group of another classification: an ESCO occupation, an ISCO-08 group, a SOC 2010 code ---
+
+  async function openGroup(classification, code) {
+    const data = await api('/api/groups/' + encodeURIComponent(classification) + '/' + encodeURIComponent(code));
+    state.occupation = null;
+    $('occupation-section').hidden = false;
+    $('occupation-heading').textContent = (data.title || data.code) + ' (' + data.code + ')';
+    $('occupation-path').replaceChildren(el('span', classification + ', ' + data.level + ' level'
+      + (data.iscoGroup ? ', ISCO-08 unit group ' + data.iscoGroup : '') + (data.uri ? ' · ' + data.uri : '')));
+    $('occupation-description').textContent = data.description || (data.alternativeLabels || []).join('; ');
+    $('occupation-score').textContent = (data.score === null || data.score === undefined
+      ? 'No scored occupation behind it. '
+      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
+        + C.number(data.verificationCost) + ' · ')
+      + 'coverage ' + C.percent(data.coverage) + (data.thinCoverage ? ' (thin: a score on little of its weight)' : '')
+      + (data.wageBill ? ' · wage bill $' + C.count(data.wageBill) : '') + '. ' + data.weighting + '.';
+    if (charts.shares) {
+      charts.shares.destroy();
+      charts.shares = null;
+    }
+    if (data.shares) {
+      charts.shares = C.shares($('shares-chart'), data.shares);
+    }
+    const tables = [C.table('The O*NET-SOC occupations behind it', ['Weight', 'Share', 'Score', 'T', 'V', 'Occupation'],
+      data.occupations.map(o => [C.percent(o.weight), C.number(o.share), C.number(o.score), C.number(o.transferability),
+        C.number(o.verificationCost), button(o.code + ' ' + (o.title || ''), () => openOccupation(o.code), 'link')]))];
+    if (data.unscoredPartners.length) {
+      tables.push(C.table('Partners that carry no score', ['Code', 'Title', 'Weight', 'Why'],
+        data.unscoredPartners.map(p => [p.code, p.title || '', C.percent(p.weight), p.reason])));
+    }
+    tables.push(el('p', 'Crosswalks: ' + data.sources.join(' + ') + '.' + (data.attribution ? ' ' + data.attribution : ''),
+      'muted'));
+    $('occupation-tables').replaceChildren(...tables);
+    $('occupation-section').scrollIntoView({ block: 'start' });
+    $('occupation-heading').focus({ preventScroll: true });
+  }
+
+  // --- industries ---
+
+  async function loadIndustries() {
+    const data = await api('/api/industries?' + query({ weight: $('rank-weight').value }));
+    $('industry-note').textContent = 'Lowest scores first. Weighting: ' + data.weighting + '. '
+      + data.report.join(' ');
+    const money = value => (value === null || value === undefined ? '–' : '$' + C.count(value));
+    $('industry-table').replaceChildren(C.table('NAICS sectors by reasoning score, with the wage bill in each quadrant',
+      ['#', 'Score', 'NAICS', 'Sector', 'Employment', 'Lagging', 'Wage bill']
+        .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => q.short + ' $')).concat(['Coverage']),
+      data.rows.map(r => [r.rank, C.number(r.score), r.naics, r.title, C.count(r.employment),
+        C.percent(r.laggingShare), money(r.wageBill)]
+        .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => money((r.wageBillByQuadrant || {})[q.key])))
+        .concat([C.percent(r.coverage)]))));
+  }
+
+  async function loadClassifications() {
+    const held = await api('/api/classifications');
+    for (const [label, c] of Object.entries(held.classifications)) {
+      const option = el('option', c.title);
+      option.value = label;
+      $('rank-classification').appendChild(option);
+    }
+    $('rank-classification').disabled = Object.keys(held.classifications).length === 0;
+    if (held.industry.length) {
+      $('industry-section').hidden = false;
+      await loadIndustries();
+    }
+  }
+
   function closeOccupation() {
     $('occupation-section').hidden = true;
     state.occupation = null;
@@ -276,6 +408,17 @@
     $('search-form').addEventListener('submit', guarded(search));
     $('explain-form').addEventListener('submit', guarded(explain));
     $('scatter-family').addEventListener('change', guarded(loadScatter));
+    $('rank-classification').addEventListener('change', guarded(() => {
+      state.drill = null;
+      setLevels();
+      return loadRanking();
+    }));
+    $('rank-weight').addEventListener('change', guarded(async () => {
+      await loadRanking();
+      if (!$('industry-section').hidden) {
+        await loadIndustries();
+      }
+    }));
     $('rank-level').addEventListener('change', guarded(() => {
       state.drill = null;
       return loadRanking();
@@ -293,7 +436,7 @@
       + ' occupations, ' + C.count(health.taxonomy.tasks) + ' tasks). Scorers: ' + (health.scorers.join(', ') || 'none active')
       + '. Moravec ' + health.version + '.';
     await loadFamilies();
-    await Promise.all([loadScatter(), loadRanking()]);
+    await Promise.all([loadScatter(), loadRanking(), loadClassifications()]);
     await openFromHash();
   }
 
