@@ -109,6 +109,10 @@ class ClassificationCommandsTest {
         CliFixture.Run industries = run("rank", "--by", "industry", "--weight", "wages");
         assertThat(industries.out()).contains("Information").contains("Construction").contains("WAGE BILL")
                 .contains("LAG $").contains("employment suppressed (**)");
+        CliFixture.Run csv = run("rank", "--by", "industry", "--weight", "wages", "--format", "csv");
+        assertThat(csv.outLines().get(0)).isEqualTo(String.join(",", dev.moravec.app.ClassificationViews.INDUSTRY_CSV))
+                .contains("wages.LAGGING");
+        assertThat(csv.outLines()).hasSize(3);
         CliFixture.Run bottlenecks = run("bottlenecks", "--classification", "isco08", "--level", "1", "--weight",
                 "wages");
         assertThat(bottlenecks.out()).contains("Professionals");
@@ -128,5 +132,29 @@ class ClassificationCommandsTest {
 
         assertThat(run("rank", "--classification", "isco08", "--level", "1").out()).contains("Professionals");
         assertThat(Files.exists(data.resolve("index"))).isTrue();
+    }
+
+    @Test
+    void classifiesACatalogWithIscoCodesMappingThemAndReportingTheUnmapped() throws Exception {
+        importAndClassify(true);
+        Path catalog = Files.writeString(dir.resolve("isco.csv"), "statement,ISCO-08 Code\n"
+                + "Prove theorems about prime numbers,2120\n"
+                + "Run a test rig in a laboratory,3119\n");
+        Path out = dir.resolve("out.jsonl");
+
+        CliFixture.Run classified = run("classify", catalog.toString(), "--out", out.toString(),
+                "--occupation-classification", "isco08");
+
+        assertThat(classified.err()).contains("Occupation codes (isco08): 1 records mapped to O*NET-SOC occupations")
+                .contains("1 records with 1 codes unmapped").contains("3119 (1 records): ISCO-08 3119 has no partner");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(2);
+        JsonNode mapped = mapper.readTree(lines.get(0));
+        assertThat(mapped.at("/occupation/code").asText()).isEqualTo("15-2021.00");
+        assertThat(mapped.at("/fields/occupationGiven").asText()).isEqualTo("2120");
+        assertThat(mapped.at("/fields/occupationMapping").asText()).contains("ISCO-08 2120 -> 15-2021.00");
+        JsonNode unmapped = mapper.readTree(lines.get(1));
+        assertThat(unmapped.get("occupation").isNull()).isTrue();
+        assertThat(unmapped.at("/fields/occupationMapping").asText()).startsWith("unmapped:");
     }
 }

@@ -181,7 +181,7 @@ public final class ClassificationViews {
                 "verificationCost", "laggingShare", "bottleneck", "employment", "placed", "coverage", "occupations",
                 "wageBill"));
         for (Quadrant q : Quadrant.values()) {
-            columns.add("wageBillByQuadrant." + q.name());
+            columns.add("wages." + q.name());
         }
         columns.add("weight");
         return List.copyOf(columns);
@@ -197,7 +197,7 @@ public final class ClassificationViews {
         List<ObjectNode> flat = new java.util.ArrayList<>();
         view.path("rows").forEach(row -> {
             ObjectNode csv = ((ObjectNode) row).deepCopy();
-            row.path("wageBillByQuadrant").properties().forEach(e -> csv.set("wageBillByQuadrant." + e.getKey(), e.getValue()));
+            row.path("wageBillByQuadrant").properties().forEach(e -> csv.set("wages." + e.getKey(), e.getValue()));
             csv.put("weight", view.path("weight").asText());
             flat.add(csv);
         });
