@@ -26,6 +26,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The assembled distribution, run as a user runs it: its launcher, its bundles, its plugins. */
 class DistributionIT {
+
+    /** The examples of issue 13: a proof sketch, lifting and carrying, a web portal clicked through. */
+    private static final String PROOF_SKETCH =
+            "Write a proof sketch showing that a proposed voting rule violates independence of irrelevant alternatives";
+    private static final String LIFTING = "Lift and carry furniture up stairs";
+    private static final String PORTAL = "Update shipment records by clicking through the carrier's web portal";
 
     @TempDir
     Path dir;
@@ -78,7 +85,9 @@ class DistributionIT {
      * The clear examples of the design, rated as a user rates them: through the launcher, with every
      * shipped scorer (the semantic one embedding through the host's service) and the shipped
      * configuration. Tasks easy to write but costly to check must stay VERIFICATION_BOUND: the scorer
-     * that learned exposure labels must not erase the verification axis.
+     * that learned exposure labels must not erase the verification axis. Pure reasoning is checked by a
+     * program or by a careful reader, theory work and proof sketches included; each record names how an
+     * attempt is checked, and the examples of issue 13 name what holds them back.
      */
     @Test
     void theClearExamplesOfTheDesignLandInTheirQuadrants() throws Exception {
@@ -88,17 +97,21 @@ class DistributionIT {
                         "Write code that makes a failing unit test suite pass",
                         "Draft a legal brief supporting a motion to dismiss",
                         "Build a financial model of a company's cash flows in a spreadsheet",
-                        "Derive the closed-form solution of a system of linear equations"),
+                        "Derive the closed-form solution of a system of linear equations",
+                        "Develop a theory that explains why some cities grow faster than others",
+                        PROOF_SKETCH),
                 "LAGGING", List.of(
                         "Install plumbing fixtures and connect drain pipes in bathrooms",
                         "Bathe, dress and feed elderly residents of a care home",
                         "Drive a city bus along its route and help passengers board",
                         "Edit raw video footage into scenes with the right pacing and mood",
-                        "Enter customer orders into enterprise software screens one by one"),
+                        "Enter customer orders into enterprise software screens one by one",
+                        LIFTING),
                 "VERIFICATION_BOUND", List.of(
                         "Write a marketing slogan that makes a new brand memorable to customers",
                         "Write the opening chapter of a novel that will keep readers turning pages",
-                        "Advise a client in person on whether to accept a settlement offer"));
+                        "Advise a client in person on whether to accept a settlement offer"),
+                "ANY", List.of(PORTAL));
         Path input = dir.resolve("examples.tsv");
         StringBuilder tsv = new StringBuilder("Task ID\tTask\n");
         examples.forEach((quadrant, statements) -> statements.forEach(
@@ -111,22 +124,44 @@ class DistributionIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).doesNotContain("warning");
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> records = Files.readAllLines(out).stream().map(line -> {
-            try {
-                return mapper.readTree(line);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).toList();
-        assertThat(records).hasSize(13);
-        for (JsonNode record : records) {
+        Map<String, JsonNode> records = new HashMap<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode record = mapper.readTree(line);
+            records.put(record.get("statement").asText(), record);
+        }
+        assertThat(records).hasSize(17);
+        for (JsonNode record : records.values()) {
             String expected = record.get("id").asText().replaceAll("-.*", "");
-            assertThat(record.get("quadrant").asText()).as("%s: T %s, V %s", record.get("statement").asText(),
-                    record.get("transferability"), record.get("verificationCost")).isEqualTo(expected);
+            String about = String.format("%s: T %s, V %s, %s, %s", record.get("statement").asText(),
+                    record.get("transferability"), record.get("verificationCost"), record.get("verification"),
+                    record.get("bottlenecks"));
+            if (!expected.equals("ANY")) {
+                assertThat(record.get("quadrant").asText()).as(about).isEqualTo(expected);
+            }
             assertThat(record.get("ratings")).extracting(r -> r.get("scorer").asText())
                     .containsExactly("descriptors", "lexicon", "semantic");
+            assertThat(record.get("verification").isTextual()).as(about).isTrue();
+            if (expected.equals("PURE_REASONING")) {
+                assertThat(record.get("verification").asText()).as(about).isIn("PROGRAM_CHECK", "READER_EVIDENT");
+            }
         }
+        assertThat(records.get(PROOF_SKETCH).get("verification").asText()).isEqualTo("READER_EVIDENT");
+        assertThat(strongest(records.get(LIFTING))).isEqualTo("EMBODIMENT");
+        assertThat(records.get(PORTAL).get("bottlenecks")).extracting(b -> b.get("factor").asText())
+                .contains("COMPUTER_USE");
+        assertThat(records.get("Edit raw video footage into scenes with the right pacing and mood").get("verification")
+                .asText()).isEqualTo("TASTE");
+    }
+
+    private static String strongest(JsonNode record) {
+        return record.get("bottlenecks").get(0).get("factor").asText();
+    }
+
+    @Test
+    void theLauncherExplainsAProofSketchAsPureReasoning() throws Exception {
+        Distribution.Run explained = Distribution.run("explain", PROOF_SKETCH);
+        assertThat(explained.exitCode()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("Verdict:    PURE_REASONING").contains("verification READER_EVIDENT: ");
     }
 
     @Test

@@ -59,6 +59,7 @@ class ServeIT {
                     assertThat(response.statusCode()).as(path).isEqualTo(200);
                 }
                 HttpResponse<String> classify = client.send(HttpRequest.newBuilder(uri.resolve("api/classify"))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"statement\": \"Repair hydraulic lifts\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(classify.body()).contains("\"scorer\":\"lexicon\"");
@@ -140,6 +141,7 @@ class ServeIT {
 
     private static String classify(HttpClient client, URI uri) throws Exception {
         return client.send(HttpRequest.newBuilder(uri.resolve("api/classify"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"statement\": \"Write unit tests for the billing code\"}")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }

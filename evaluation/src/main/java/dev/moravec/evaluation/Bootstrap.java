@@ -20,7 +20,7 @@ public final class Bootstrap {
     /** The seed used unless told otherwise. */
     public static final long DEFAULT_SEED = 1;
 
-    /** The interval's coverage. */
+    /** The interval's coverage unless told otherwise. */
     public static final double LEVEL = 0.95;
 
     /** A figure computed from how many times each unit is drawn. */
@@ -35,17 +35,38 @@ public final class Bootstrap {
 
     private final int resamples;
     private final long seed;
+    private final double level;
 
     /**
+     * Intervals of the default coverage, {@link #LEVEL}.
+     *
      * @param resamples the number of resamples, at least 1
      * @param seed the seed of the resampling
      */
     public Bootstrap(int resamples, long seed) {
+        this(resamples, seed, LEVEL);
+    }
+
+    /**
+     * @param resamples the number of resamples, at least 1
+     * @param seed the seed of the resampling
+     * @param level the intervals' coverage, such as 0.9
+     */
+    public Bootstrap(int resamples, long seed, double level) {
         if (resamples < 1) {
             throw new IllegalArgumentException("the number of resamples must be at least 1, was " + resamples);
         }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("the coverage must be between 0 and 1, was " + level);
+        }
         this.resamples = resamples;
         this.seed = seed;
+        this.level = level;
+    }
+
+    /** @return the intervals' coverage */
+    public double level() {
+        return level;
     }
 
     /** @return the number of resamples */
@@ -83,13 +104,13 @@ public final class Bootstrap {
         }
         List<Estimate> estimates = new ArrayList<>(statistics.size());
         for (int s = 0; s < statistics.size(); s++) {
-            estimates.add(estimate(units == 0 ? Double.NaN : statistics.get(s).of(ones), replicates[s]));
+            estimates.add(estimate(units == 0 ? Double.NaN : statistics.get(s).of(ones), replicates[s], level));
         }
         return estimates;
     }
 
     // a resample can lack a class or vary too little for a figure; those resamples are left out
-    private static Estimate estimate(double value, double[] replicates) {
+    private static Estimate estimate(double value, double[] replicates, double level) {
         if (Double.isNaN(value)) {
             return Estimate.UNDEFINED;
         }
@@ -97,7 +118,7 @@ public final class Bootstrap {
         if (finite.length == 0) {
             return new Estimate(value, Double.NaN, Double.NaN);
         }
-        double tail = (1 - LEVEL) / 2;
+        double tail = (1 - level) / 2;
         return new Estimate(value, Metrics.percentile(finite, tail), Metrics.percentile(finite, 1 - tail));
     }
 }

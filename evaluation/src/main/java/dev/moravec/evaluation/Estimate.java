@@ -1,7 +1,7 @@
 package dev.moravec.evaluation;
 
 /**
- * A figure and its 95% bootstrap percentile interval.
+ * A figure and its bootstrap percentile interval (95% unless the {@link Bootstrap} says otherwise).
  *
  * @param value the figure on all the data, NaN when it is undefined (one class empty, too few
  *     occupations)

@@ -1,15 +1,12 @@
 package dev.moravec.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.api.TaskType;
 import dev.moravec.catalog.CatalogFormat;
 import dev.moravec.catalog.Column;
+import dev.moravec.catalog.JsonErrors;
 import dev.moravec.catalog.TextInput;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +88,12 @@ public final class LabelReader {
      */
     public LabelSet read(String name, InputStream raw, String column, List<String> positive)
             throws IOException, BadInputException {
-        InputStream in = TextInput.open(raw);
+        InputStream in;
+        try {
+            in = TextInput.open(raw);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new BadInputException(name + ": " + e.getMessage(), e);
+        }
         String first = TextInput.firstLine(in);
         CatalogFormat format = CatalogFormat.fromFileName(name).orElseGet(() -> CatalogFormat.sniff(first));
         if (format == CatalogFormat.JSONL && first.strip().startsWith("[")) {
@@ -111,53 +112,11 @@ public final class LabelReader {
 
     private void readTable(String name, BufferedReader reader, CatalogFormat format, Labels labels)
             throws IOException, BadInputException {
-        char separator = format == CatalogFormat.TSV ? '\t' : ',';
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        if (format == CatalogFormat.TSV) {
-            schema = schema.withoutQuoteChar().withoutEscapeChar(); // O*NET's TSV has quotes inside statements
-        }
-        try (CsvParser parser = new CsvMapper().getFactory().createParser(reader)) {
-            parser.setSchema(schema);
-            parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            long[] line = new long[1];
-            List<String> header = row(parser, name, line);
-            if (header == null) {
-                throw new BadInputException(name + " is empty: a label file starts with a header line");
+        try (TableRows table = TableRows.open(name, reader, format)) {
+            Layout layout = Layout.of(name, 1, table.header(), labels.column, true);
+            for (List<String> row = table.next(); row != null; row = table.next()) {
+                labels.add(table.line(), layout, row);
             }
-            List<String> names = new ArrayList<>();
-            for (String h : header) {
-                names.add(h.strip().replace("\uFEFF", ""));
-            }
-            Layout layout = Layout.of(name, 1, names, labels.column, true);
-            for (List<String> row = row(parser, name, line); row != null; row = row(parser, name, line)) {
-                if (row.size() != names.size()) {
-                    throw new BadInputException(name + ":" + line[0] + ": the record has " + row.size()
-                            + " fields, the header " + names.size()
-                            + (separator == '\t' ? " (a stray tab?)" : " (an unquoted comma?)"));
-                }
-                labels.add(line[0], layout, row);
-            }
-        }
-    }
-
-    // one row's values, noting the line its first value starts on
-    private static List<String> row(CsvParser parser, String name, long[] line) throws IOException, BadInputException {
-        try {
-            if (parser.nextToken() == null) {
-                return null;
-            }
-            List<String> row = new ArrayList<>();
-            for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY;
-                    token = parser.nextToken()) {
-                if (row.isEmpty()) {
-                    line[0] = parser.currentTokenLocation().getLineNr();
-                }
-                row.add(parser.getText());
-            }
-            return row;
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(name + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()
-                    + "; the file cannot be read past this point: fix the quoting", e);
         }
     }
 
@@ -172,7 +131,7 @@ public final class LabelReader {
             try {
                 node = mapper.readTree(line.replace("\uFEFF", ""));
             } catch (JsonProcessingException e) {
-                throw new BadInputException(name + ":" + number + ": not valid JSON: " + e.getOriginalMessage(), e);
+                throw new BadInputException(name + ":" + number + ": not valid JSON: " + JsonErrors.message(e), e);
             }
             if (node == null || !node.isObject()) {
                 throw new BadInputException(name + ":" + number + ": a label record must be a JSON object");
@@ -216,13 +175,13 @@ public final class LabelReader {
                 }
             }
             for (int i = 0; i < names.size() && label < 0; i++) {
-                if (letters(names.get(i)).equals(letters(column))) {
+                if (TableRows.letters(names.get(i)).equals(TableRows.letters(column))) {
                     label = i;
                 }
             }
             if (label < 0) {
                 throw new BadInputException(source + ":" + line + ": no label column '" + column + "' among the "
-                        + (header ? "columns " : "keys ") + String.join(", ", names)
+                        + (header ? "columns " : "keys ") + dev.moravec.model.Quoted.list(names)
                         + ": name the label column with --label-column");
             }
             Map<Column, Integer> columns = new EnumMap<>(Column.class);
@@ -238,7 +197,7 @@ public final class LabelReader {
             }
             if (!columns.containsKey(Column.ID) && !columns.containsKey(Column.STATEMENT)) {
                 throw new BadInputException(source + ":" + line + ": neither a task id column ('Task ID', 'id') nor"
-                        + " a task statement column ('Task', 'Statement') among " + String.join(", ", names)
+                        + " a task statement column ('Task', 'Statement') among " + dev.moravec.model.Quoted.list(names)
                         + ": without one, labels cannot be matched to tasks");
             }
             return new Layout(names, label, columns);
@@ -255,16 +214,6 @@ public final class LabelReader {
 
         String name(Column column) {
             return names.get(columns.get(column));
-        }
-
-        private static String letters(String name) {
-            StringBuilder b = new StringBuilder();
-            for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-                if (Character.isLetterOrDigit(c)) {
-                    b.append(c);
-                }
-            }
-            return b.toString();
         }
     }
 

@@ -104,15 +104,28 @@ class LabelReaderTest {
     }
 
     @Test
+    void jsonNestedOrANumberPastTheParsersLimitIsBadInputWithItsLine() {
+        String deep = "{\"id\": \"1\", \"label\": \"E1\"}\n{\"id\": \"2\", \"x\": " + "[".repeat(1001)
+                + "]".repeat(1001) + "}\n";
+        assertThatThrownBy(() -> reader.read(file("deep.jsonl", deep), "label", List.of()))
+                .isInstanceOf(BadInputException.class).hasMessage("deep.jsonl:2: not valid JSON: past a limit of the parser:"
+                        + " Document nesting depth (1001) exceeds the maximum allowed (1000)");
+        String huge = "{\"id\": \"1\", \"label\": " + "1".repeat(1001) + "}\n";
+        assertThatThrownBy(() -> reader.read(file("huge.jsonl", huge), "label", List.of()))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("huge.jsonl:1: not valid JSON: past a limit"
+                        + " of the parser: Number value length (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
     void aMissingLabelColumnIsAClearError() throws Exception {
         assertThatThrownBy(() -> reader.read(file("labels.tsv", TSV), "exposure", List.of()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("labels.tsv:1: no label column 'exposure' among the columns O*NET-SOC Code, Task ID, Task,"
-                        + " Task Type, Title, human_exposure: name the label column with --label-column");
+                .hasMessage("labels.tsv:1: no label column 'exposure' among the columns 'O*NET-SOC Code', 'Task ID',"
+                        + " 'Task', 'Task Type', 'Title', 'human_exposure': name the label column with --label-column");
         assertThatThrownBy(() -> reader.read(file("l.jsonl", "{\"id\": \"1\", \"label\": \"E1\"}\n{\"id\": \"2\"}\n"),
                 "label", List.of()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("l.jsonl:2: no label column 'label' among the keys id");
+                .hasMessageStartingWith("l.jsonl:2: no label column 'label' among the keys 'id'");
         assertThatThrownBy(() -> reader.read(file("l.csv", "Title,label\nCooks,E1\n"), "label", List.of()))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("l.csv:1: neither a task id column ('Task ID', 'id') nor a task statement column");

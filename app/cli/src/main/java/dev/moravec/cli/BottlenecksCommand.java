@@ -60,29 +60,44 @@ final class BottlenecksCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     OutputFormat format;
 
+    @Mixin
+    ConfigMixin configuration;
+
+    @Mixin
+    ViewMixin view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
             Classification classified = Classification.parse(classification);
+            java.nio.file.Path dataDir = data.dir(moravec.environment);
             BottleneckShares.Result result = new TaxonomyService(index).bottlenecks(level == null ? "major" : level,
-                    family, classified, WeightBasis.parse(weight));
-            ObjectNode view = new JsonViews(moravec.mapper).bottlenecks(result, family);
+                    family, classified, WeightBasis.parse(weight),
+                    view.view(moravec, dataDir, configuration.read(moravec).thresholds()));
+            view.overrides.warnUnknown(spec.commandLine().getErr(), result.overrides(), dataDir);
+            ObjectNode json = new JsonViews(moravec.mapper).bottlenecks(result, family);
             switch (format) {
-                case table -> printTable(out, result);
-                case json -> OutputFormat.printJson(out, moravec.mapper, view);
-                case csv -> OutputFormat.printCsv(out, csvColumns(), csvRows(view));
+                case table -> printTable(out, result, view.overrides.summary(result.overrides(), dataDir));
+                case json -> OutputFormat.printJson(out, moravec.mapper, json);
+                case csv -> OutputFormat.printCsv(out, csvColumns(), csvRows(json));
             }
         }
         return ExitCodes.OK;
     }
 
-    private void printTable(PrintWriter out, BottleneckShares.Result result) {
+    private void printTable(PrintWriter out, BottleneckShares.Result result, String overrides) {
         out.println("Bottlenecks by " + (result.classification().equals("soc2018") ? ""
                 : dev.moravec.taxonomy.sources.crosswalk.Classification.ofLabel(result.classification()).title() + " ")
                 + result.level() + (family == null ? "" : " within " + family)
                 + ": the share of each family's lagging work held back mainly by each factor.");
-        List<String> header = new ArrayList<>(List.of("CODE", "TITLE", "SCORE", "LAGGING", "DOMINANT"));
+        if (result.intervals() != null) {
+            out.println(Format.intervals(result.intervals()));
+        }
+        if (overrides != null) {
+            out.println(overrides);
+        }
+        List<String> header = new ArrayList<>(List.of("CODE", "TITLE", "SCORE", "90% INTERVAL", "LAGGING", "DOMINANT"));
         for (BottleneckFactor factor : BottleneckFactor.values()) {
             header.add(abbreviation(factor));
         }
@@ -98,7 +113,8 @@ final class BottlenecksCommand implements Callable<Integer> {
         Table table = new Table(header.toArray(String[]::new));
         for (BottleneckShares.Row row : result.rows()) {
             List<Object> cells = new ArrayList<>(List.of(row.code(), row.title() == null ? "" : row.title(),
-                    Format.unit(row.scores().score()), percent(row.laggingShare()), Format.factor(row.dominant())));
+                    Format.unit(row.scores().score()), Format.interval(row.interval()), percent(row.laggingShare()),
+                    Format.factor(row.dominant())));
             for (BottleneckFactor factor : BottleneckFactor.values()) {
                 Double share = row.ofLagging().get(factor);
                 cells.add(share == null ? "-" : percent(share));
@@ -141,7 +157,8 @@ final class BottlenecksCommand implements Callable<Integer> {
 
     private static List<String> csvColumns() {
         List<String> columns = new ArrayList<>(List.of("code", "title", "transferability", "verificationCost", "score",
-                "laggingShare", "dominant", "employment", "occupations", "wageBill", "laggingWageBill", "coverage"));
+                "interval.low", "interval.high", "laggingShare", "dominant", "employment", "occupations", "wageBill",
+                "laggingWageBill", "coverage"));
         for (BottleneckFactor factor : BottleneckFactor.values()) {
             columns.add("ofLagging." + factor.name());
         }
@@ -159,7 +176,7 @@ final class BottlenecksCommand implements Callable<Integer> {
         List<ObjectNode> rows = new ArrayList<>();
         view.path("rows").forEach(row -> {
             ObjectNode flat = ((ObjectNode) row).deepCopy();
-            for (String group : List.of("ofLagging", "workers", "wages")) {
+            for (String group : List.of("ofLagging", "workers", "wages", "interval")) {
                 row.path(group).properties().forEach(e -> flat.set(group + "." + e.getKey(), e.getValue()));
                 flat.remove(group);
             }

@@ -72,9 +72,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (folds < 2) {
             throw new ParameterException(spec.commandLine(), "--folds must be at least 2");
         }
-        if (resamples < 1) {
-            throw new ParameterException(spec.commandLine(), "--resamples must be at least 1");
-        }
+        LabelOptions.checkResamples(spec, resamples);
         labelOptions.check(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -9,6 +9,7 @@ import dev.moravec.catalog.CatalogSource;
 import dev.moravec.catalog.InterruptedRun;
 import dev.moravec.catalog.NamedOutputStream;
 import dev.moravec.catalog.OnError;
+import dev.moravec.catalog.OutputLock;
 import dev.moravec.catalog.ResumePoint;
 import dev.moravec.catalog.RunOutput;
 import dev.moravec.catalog.RunSummary;
@@ -25,9 +26,6 @@ import dev.moravec.taxonomy.index.TaxonomyClassifier;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.sources.StarterCatalog;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -56,6 +54,9 @@ import picocli.CommandLine.Spec;
             "Catalogs: O*NET Task Statements, CSV or TSV with a header, JSON Lines or a JSON array; gzip is read"
                 + " transparently; '-' reads standard input."})
 public final class ClassifyCommand implements Callable<Integer> {
+
+    /** The most worker threads: more would only contend for the cores and hold more batches in memory. */
+    static final int MAX_THREADS = 256;
 
     /** What the output file is written as. */
     enum OutFormat { jsonl, csv }
@@ -136,9 +137,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<CatalogFormat> format = Optional.ofNullable(inFormat);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || batchSize < 1) {
+        if (workers < 1 || workers > MAX_THREADS) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads and --batch-size must be at least 1");
+                    "--threads must be 1 to " + MAX_THREADS + ", not " + workers);
+        }
+        if (batchSize < 1 || batchSize > CatalogClassifier.MAX_BATCH_SIZE) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 to "
+                    + Format.count(CatalogClassifier.MAX_BATCH_SIZE) + ", not " + batchSize
+                    + " (2 x threads + 3 batches are held in memory at once)");
         }
         PrintWriter err = spec.commandLine().getErr();
         if (taxonomy) {
@@ -182,29 +188,47 @@ public final class ClassifyCommand implements Callable<Integer> {
                     readers, titles, batchSize, workers);
             Path rejectsFile = rejectsFile();
             VerdictFormat verdictFormat = verdictFormat(engine);
-            ResumePoint from = resume ? resumePoint(engine, rejectsFile, err) : ResumePoint.START;
-            RunSummary summary;
-            // Ctrl-C or a termination signal stops the run after a whole batch, so the files end with whole
-            // records and --resume continues; the hook waits until they are closed
-            try (StopOnSignal stop = new StopOnSignal(Duration.ofSeconds(30))) {
-                try (OutputStream records = openOutput(resume);
-                        OutputStream rejectsOut = new NamedOutputStream(new LazyFileOutputStream(rejectsFile, resume),
-                                rejectsFile.toString());
-                        Progress progress = Progress.open(err, sources, !noProgress);
-                        RunStats figures = stats == null ? null : new RunStats(stats, moravec.mapper, progress)) {
-                    RunOutput output = new RunOutput(verdictFormat, gzip(), records, rejectsOut, moravec.mapper);
-                    summary = classifier.run(sources, format, output, onError, from,
-                            figures == null ? progress : figures, stop::requested);
-                    if (figures != null) {
-                        figures.write(summary);
+            // --out is locked for the run before anything reads or empties it: a second run is refused
+            try (OutputLock lock = out == null ? null : OutputLock.acquire(out)) {
+                ResumePoint from = resume ? resumePoint(engine, rejectsFile, err) : ResumePoint.START;
+                if (lock != null && resume) {
+                    lock.reassert(); // reading the file to resume let go of the lock
+                }
+                RunSummary summary;
+                // Ctrl-C or a termination signal stops the run after a whole batch, so the files end with whole
+                // records and --resume continues; the hook waits until they are closed
+                try (StopOnSignal stop = new StopOnSignal(Duration.ofSeconds(30))) {
+                    try (OutputStream records = lock == null ? StandardOutput.open(moravec.environment.stdout())
+                                    : lock.open(resume);
+                            OutputStream rejectsOut = new NamedOutputStream(new LazyFileOutputStream(rejectsFile, resume),
+                                    rejectsFile.toString());
+                            Progress progress = Progress.open(err, sources, !noProgress);
+                            RunStats figures = stats == null ? null : new RunStats(stats, moravec.mapper, progress)) {
+                        RunOutput output = new RunOutput(verdictFormat, gzip(), records, rejectsOut, moravec.mapper);
+                        CatalogClassifier.Progress listener = figures == null ? progress : figures;
+                        summary = classifier.run(sources, format, output, onError, from, new CatalogClassifier.Progress() {
+                            @Override
+                            public void update(long records, long bytes) {
+                                listener.update(records, bytes);
+                            }
+
+                            @Override
+                            public void failed(RunSummary soFar) {
+                                progress.close(); // the bar gives way to the figures and the error below them
+                                printSummary(err, soFar, engine, rejectsFile, true);
+                            }
+                        }, stop::requested);
+                        if (figures != null) {
+                            figures.write(summary);
+                        }
+                    }
+                    printSummary(err, summary, engine, rejectsFile, false);
+                    if (codes != null) {
+                        printMapping(err, codes.report());
                     }
                 }
-                printSummary(err, summary, engine, rejectsFile);
-                if (codes != null) {
-                    printMapping(err, codes.report());
-                }
+                return summary.stopped() ? ExitCodes.STOPPED : ExitCodes.OK;
             }
-            return summary.stopped() ? ExitCodes.STOPPED : ExitCodes.OK;
         }
     }
 
@@ -310,28 +334,6 @@ public final class ClassifyCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private OutputStream openOutput(boolean append) throws IOException {
-        if (out == null) {
-            return new NamedOutputStream(new FilterOutputStream(moravec.environment.stdout()) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush(); // standard output stays open
-                }
-            }, "standard output");
-        }
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        // a FileOutputStream, not a channel: an interrupt must not close the file in the middle of a batch
-        return new NamedOutputStream(new BufferedOutputStream(new FileOutputStream(out.toFile(), append), 1 << 16),
-                out.toString());
-    }
-
     private boolean gzip() {
         return out != null && out.getFileName().toString().endsWith(".gz");
     }
@@ -373,7 +375,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         return out.resolveSibling(name + ".rejects.jsonl");
     }
 
-    private void printSummary(PrintWriter err, RunSummary summary, ScoringEngine engine, Path rejectsFile) {
+    private void printSummary(PrintWriter err, RunSummary summary, ScoringEngine engine, Path rejectsFile,
+            boolean failed) {
         StringBuilder quadrants = new StringBuilder();
         for (Quadrant q : Quadrant.values()) {
             long n = summary.quadrants().get(q);
@@ -382,13 +385,14 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         err.printf(Locale.ROOT, "%s %s tasks in %.1f s (%s tasks/s): %s. Read %s = %sclassified %s + rejected %s%s.%n",
-                summary.stopped() ? "Stopped: classified" : "Classified", Format.count(summary.classified()),
+                failed ? "Stopped by the error below: classified" : summary.stopped() ? "Stopped: classified"
+                        : "Classified", Format.count(summary.classified()),
                 summary.elapsed().toMillis() / 1000.0, Format.count(Math.round(summary.tasksPerSecond())), quadrants,
                 Format.count(summary.read()),
                 summary.skipped() > 0 ? "already written " + Format.count(summary.skipped()) + " + " : "",
                 Format.count(summary.classified()), Format.count(summary.rejected()),
                 summary.rejected() > 0 ? " (see " + rejectsFile + ")" : "");
-        if (summary.stopped()) {
+        if (summary.stopped() && !failed) {
             err.println("The output ends with the last whole record; run the same command with --resume to continue.");
         }
         printScorerFailures(err, engine);
@@ -397,10 +401,13 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     public static void printScorerFailures(PrintWriter err, ScoringEngine engine) {
         for (ScorerHandle scorer : engine.scorers()) {
-            if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined()) {
-                err.printf("Scorer %s: %s failed, %s timed out%s%n", scorer.id(), Format.count(scorer.failedCount()),
+            if (scorer.failedCount() + scorer.timedOutCount() > 0 || scorer.isQuarantined() || scorer.stuckCalls() > 0) {
+                err.printf("Scorer %s: %s failed, %s timed out%s%s%n", scorer.id(), Format.count(scorer.failedCount()),
                         Format.count(scorer.timedOutCount()),
-                        scorer.isQuarantined() ? "; " + scorer.quarantineReason() : "");
+                        scorer.isQuarantined() ? "; " + scorer.quarantineReason() : "",
+                        scorer.stuckCalls() == 0 ? "" : "; " + scorer.stuckCalls() + " of its calls still run past the"
+                                + " time limit, deaf to interrupts" + (engine.isDegraded(scorer)
+                                        ? ", so it was no longer asked (degraded)" : ""));
                 scorer.failureReasons().entrySet().stream().limit(3).forEach((Map.Entry<String, Long> e) ->
                         err.printf("  %s x %s%n", Format.count(e.getValue()), e.getKey()));
             }

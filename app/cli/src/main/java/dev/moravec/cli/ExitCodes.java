@@ -11,7 +11,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An input is wrong: a catalog record, a configuration or a lexicon file. */
     public static final int BAD_INPUT = 3;
-    /** The plugins cannot run: the OSGi framework failed, or no scorer is active. */
+    /**
+     * The plugins cannot run (the OSGi framework failed, or no scorer is active), or a plugin ended the
+     * process by a way the host cannot refuse; the output is then incomplete and {@code classify --resume}
+     * continues it.
+     */
     public static final int PLUGINS = 4;
     /** An output could not be written: a full disk, a file that cannot be written, a closed pipe. */
     public static final int OUTPUT_FAILED = 5;

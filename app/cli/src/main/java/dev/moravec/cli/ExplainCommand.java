@@ -7,7 +7,10 @@ import dev.moravec.api.Task;
 import dev.moravec.app.Session;
 import dev.moravec.app.Taxonomies;
 import dev.moravec.app.TaxonomyService;
+import dev.moravec.model.AnalystOverride;
+import dev.moravec.model.AppliedOverride;
 import dev.moravec.model.BottleneckProfile;
+import dev.moravec.model.Scores;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
@@ -53,6 +56,9 @@ final class ExplainCommand implements Callable<Integer> {
             description = "The id of a task of the taxonomy, in the occupation --occupation names.")
     String taskId;
 
+    @Mixin
+    OverridesMixin overrides;
+
     @Override
     public Integer call() throws Exception {
         if (statement == null && taskId == null) {
@@ -75,7 +81,9 @@ final class ExplainCommand implements Callable<Integer> {
             Task task = named.task();
             String occupationTitle = named.occupationTitle();
             Moravec.warn(spec.commandLine().getErr(), session.pluginWarnings());
-            Verdict verdict = session.engine(1).classify(task);
+            Verdict verdict = overrides.overrides(moravec, options.data.dir(moravec.environment),
+                    session.config().thresholds()).apply(session.engine(1).classify(task),
+                    named.ofTheTaxonomy() ? task.id() : null);
             out.println("Task:       " + task.statement() + (task.id().equals(STATEMENT_ONLY) ? ""
                     : "  (task " + task.id() + " of the taxonomy)"));
             if (task.occupationCode() != null) {
@@ -97,11 +105,27 @@ final class ExplainCommand implements Callable<Integer> {
                     table.row("", "", "", "", "", "", "", reason);
                 }
             }
+            AppliedOverride applied = verdict.override();
+            if (applied != null) {
+                AnalystOverride override = applied.override();
+                table.row("override", override.date(), "OVERRIDDEN", Format.unit(applied.scores().transferability()),
+                        Format.unit(applied.scores().verificationCost()), "-", "-", "by " + override.author() + ": "
+                                + override.reason() + " (" + (override.isForTask() ? "this task" : "every task of "
+                                + override.occupation()) + ", from " + overrides.source(options.data.dir(moravec.environment))
+                                + ")");
+            }
             table.print(out);
             out.println();
-            out.println("Verdict:    " + verdict.quadrant() + "  T " + Format.unit(verdict.transferability())
-                    + "  V " + Format.unit(verdict.verificationCost()) + "  score " + Format.unit(verdict.score()));
-            out.println("            " + verdict.quadrant().meaning());
+            Scores scores = verdict.effectiveScores();
+            out.println("Verdict:    " + scores.quadrant() + "  T " + Format.unit(scores.transferability())
+                    + "  V " + Format.unit(scores.verificationCost()) + "  score " + Format.unit(scores.score())
+                    + (applied == null ? "" : "  (OVERRIDDEN)"));
+            out.println("            " + scores.quadrant().meaning());
+            if (applied != null) {
+                out.println("Scorers:    " + verdict.quadrant() + "  T " + Format.unit(verdict.transferability())
+                        + "  V " + Format.unit(verdict.verificationCost()) + "  score " + Format.unit(verdict.score())
+                        + "  (the scorers' verdict, before the override; --no-overrides shows it alone)");
+            }
             if (verdict.verification() != null) {
                 out.println("Checked by: " + verdict.verification() + ": " + verdict.verification().meaning());
             }

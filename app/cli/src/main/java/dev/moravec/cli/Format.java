@@ -46,6 +46,53 @@ public final class Format {
     }
 
     /**
+     * A score's 90% interval as tables show it.
+     *
+     * @param interval the interval, or {@code null}
+     * @return {@code 0.38-0.44}, or "-" for none
+     */
+    public static String interval(dev.moravec.taxonomy.index.ScoreInterval interval) {
+        return interval == null ? "-" : unit(interval.low()) + "-" + unit(interval.high());
+    }
+
+    /**
+     * A rank's 90% range as tables show it.
+     *
+     * @param range the range, or {@code null}
+     * @return {@code 7-19}, or "-" for none
+     */
+    public static String range(dev.moravec.taxonomy.index.RankRange range) {
+        return range == null ? "-" : range.low() + "-" + range.high();
+    }
+
+    /**
+     * The line that says how the intervals were estimated.
+     *
+     * @param settings the settings
+     * @return the line
+     */
+    public static String intervals(dev.moravec.taxonomy.index.IntervalSettings settings) {
+        return "Intervals: 90% bootstrap over tasks, occupations and scorers (" + count(settings.resamples())
+                + " resamples, seed " + settings.seed() + "; docs/intervals.md).";
+    }
+
+    /**
+     * What an override sets, as the override commands say it.
+     *
+     * @param override the override
+     * @return {@code T 0.30, V 0.70} or {@code quadrant LAGGING}
+     */
+    public static String overrideSet(dev.moravec.model.AnalystOverride override) {
+        if (override.quadrant() != null) {
+            return "quadrant " + override.quadrant();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        override.transferability().ifPresent(v -> parts.add("T " + unit(v)));
+        override.verificationCost().ifPresent(v -> parts.add("V " + unit(v)));
+        return String.join(", ", parts);
+    }
+
+    /**
      * A bottleneck factor or a verification mode as tables show it.
      *
      * @param factor the factor or mode, or {@code null}

@@ -15,7 +15,7 @@ final class GroupTable {
 
     private GroupTable() {}
 
-    static void print(PrintWriter out, GroupDetails.Detail detail) {
+    static void print(PrintWriter out, GroupDetails.Detail detail, String overrides) {
         Classification classification = Classification.ofLabel(detail.classification());
         out.println(classification.title() + " " + detail.level() + " " + detail.code() + "  "
                 + (detail.title() == null ? "" : detail.title()));
@@ -32,10 +32,18 @@ final class GroupTable {
             out.println("Score:      none: no scored O*NET-SOC occupation is behind it (run moravec classify --taxonomy,"
                     + " or see its partners below)");
         } else {
-            out.println("Score:      " + Format.unit(score.score()) + "  T " + Format.unit(score.transferability()) + "  V "
+            out.println("Score:      " + Format.unit(score.score()) + (detail.interval() == null ? ""
+                    : " (90% interval " + Format.interval(detail.interval()) + ")") + "  T "
+                    + Format.unit(score.transferability()) + "  V "
                     + Format.unit(score.verificationCost()) + "  built from " + detail.members().stream()
                             .filter(m -> m.scores().score().isPresent()).count() + " O*NET-SOC occupations"
                     + (detail.thinCoverage() ? "  (THIN COVERAGE)" : ""));
+            if (detail.intervals() != null) {
+                out.println(Format.intervals(detail.intervals()));
+            }
+            if (overrides != null) {
+                out.println(overrides);
+            }
             out.println(Format.quadrants(score.shares()));
         }
         out.println(String.format(Locale.ROOT, "Coverage:   %s of its crosswalk weight reaches scored O*NET-SOC"

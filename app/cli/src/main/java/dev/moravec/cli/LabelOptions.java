@@ -33,10 +33,28 @@ final class LabelOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    /** The most bootstrap resamples: more would only take longer to give the same intervals. */
+    static final int MAX_RESAMPLES = 100_000;
+
     /** @throws ParameterException for option values no run can use */
     void check(CommandSpec spec) {
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (threads != null && (threads < 1 || threads > ClassifyCommand.MAX_THREADS)) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 to " + ClassifyCommand.MAX_THREADS
+                    + ", not " + threads);
+        }
+    }
+
+    /**
+     * Checks a command's {@code --resamples}.
+     *
+     * @param spec the command
+     * @param resamples the value given
+     * @throws ParameterException if it is out of range
+     */
+    static void checkResamples(CommandSpec spec, int resamples) {
+        if (resamples < 1 || resamples > MAX_RESAMPLES) {
+            throw new ParameterException(spec.commandLine(), "--resamples must be 1 to " + MAX_RESAMPLES + ", not "
+                    + resamples);
         }
     }
 

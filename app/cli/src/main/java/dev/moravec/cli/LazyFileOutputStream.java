@@ -1,15 +1,14 @@
 package dev.moravec.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
+import dev.moravec.catalog.OutputLock;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A file that is created only when the first byte is written, so a run without rejects leaves none.
- * It is a {@link FileOutputStream}, not a channel, so an interrupt cannot close it in mid-write.
+ * A file that is created only when the first byte is written, so a run without rejects leaves none;
+ * then it is locked for the run ({@link OutputLock}). It is a {@link java.io.FileOutputStream}, not a
+ * channel, so an interrupt cannot close it in mid-write.
  */
 final class LazyFileOutputStream extends OutputStream {
 
@@ -28,10 +27,7 @@ final class LazyFileOutputStream extends OutputStream {
 
     private OutputStream out() throws IOException {
         if (out == null) {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            out = new BufferedOutputStream(new FileOutputStream(file.toFile(), append), 1 << 16);
+            out = OutputLock.acquire(file).open(append); // a second run writing the same file is refused
         }
         return out;
     }

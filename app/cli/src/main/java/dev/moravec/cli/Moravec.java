@@ -44,6 +44,8 @@ public final class Moravec {
         commands.put("show", ShowCommand.class);
         commands.put("bottlenecks", BottlenecksCommand.class);
         commands.put("scenarios", ScenariosCommand.class);
+        commands.put("compare", CompareCommand.class);
+        commands.put("override", OverrideCommand.class);
         commands.put("evaluate", EvaluateCommand.class);
         commands.put("calibrate", CalibrateCommand.class);
         commands.put("train", TrainCommand.class);
@@ -112,7 +114,7 @@ public final class Moravec {
      */
     static java.util.function.Consumer<String> notice(PrintWriter err) {
         return line -> {
-            err.println("moravec: " + line);
+            err.println("moravec: " + dev.moravec.model.Quoted.message(line));
             err.flush();
         };
     }
@@ -125,7 +127,7 @@ public final class Moravec {
      */
     static void warn(PrintWriter err, java.util.List<String> warnings) {
         for (String warning : warnings) {
-            err.println("moravec: warning: " + warning);
+            err.println("moravec: warning: " + dev.moravec.model.Quoted.message(warning));
         }
         err.flush();
     }
@@ -136,8 +138,21 @@ public final class Moravec {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        quietLibraryLogging();
-        System.exit(commandLine(Environment.fromSystem(), args).execute(args));
+        int code = ExitCodes.INTERNAL;
+        try {
+            quietLibraryLogging();
+            ProcessExitWatch.install(System.err, java.time.Duration.ofSeconds(30));
+            code = commandLine(Environment.fromSystem(), args).execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands on Errors: the command's own thread ran out of memory
+            System.err.println(ErrorHandler.outOfMemory(e));
+        } catch (Throwable e) { // NOPMD: whatever ended the command, the process ends with a message and a code
+            System.err.println("moravec: internal error: " + e + " (report it, with the stack trace below)");
+            e.printStackTrace();
+        } finally {
+            // always: after a failure that skipped its cleanup, Felix's threads would keep the JVM alive
+            ProcessExitWatch.allow();
+            System.exit(code);
+        }
     }
 
     /**

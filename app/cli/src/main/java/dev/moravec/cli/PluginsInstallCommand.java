@@ -4,6 +4,7 @@ import static dev.moravec.cli.PluginLabels.axes;
 
 import dev.moravec.app.Session;
 import dev.moravec.host.InstalledPlugins;
+import dev.moravec.host.PluginHost;
 import dev.moravec.host.PluginState;
 import dev.moravec.host.PluginStatus;
 import dev.moravec.model.BadInputException;
@@ -50,6 +51,7 @@ final class PluginsInstallCommand extends PluginsSubcommand {
             tried = session.host().tryPlugin(jar, Files.exists(destination) ? destination : null);
             others = session.host().registry().all();
         }
+        noteExitCalls(jar);
         if (tried.state() != PluginState.ACTIVE) {
             throw new BadInputException("cannot install " + jar + ": " + refusal(tried) + ". Nothing was changed");
         }
@@ -86,6 +88,20 @@ final class PluginsInstallCommand extends PluginsSubcommand {
                 + " within seconds. See it with 'moravec plugins info " + ids.get(0) + "'.");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    // the calls that would end the process, which the host refuses as they are made: said, not refused,
+    // since libraries in a plugin often have them in command-line tools the scorer never runs
+    private void noteExitCalls(Path jar) throws IOException {
+        List<String> calls = PluginHost.exitCalls(jar);
+        if (!calls.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("moravec: note: " + jar.getFileName() + " has code that would end the process, which Moravec"
+                    + " refuses as it is called (a rating that calls it fails): " + String.join(", ",
+                            calls.subList(0, Math.min(5, calls.size())))
+                    + (calls.size() > 5 ? " and " + (calls.size() - 5) + " more" : ""));
+            err.flush();
+        }
     }
 
     private static void checkIsBundle(Path jar) throws BadInputException {

@@ -26,6 +26,10 @@ abstract class Progress implements CatalogClassifier.Progress, Closeable {
         public void close() {}
     };
 
+    /** Ends the bar's line, once; closing again does nothing. */
+    @Override
+    public abstract void close();
+
     static Progress open(PrintWriter err, List<CatalogSource> inputs, boolean wanted) {
         if (!wanted || !isTerminal()) {
             return NONE;
@@ -53,9 +57,12 @@ abstract class Progress implements CatalogClassifier.Progress, Closeable {
                 }
             }
 
+            private boolean closed;
+
             @Override
             public void close() {
-                if (bar.updates > 0) {
+                if (!closed && bar.updates > 0) { // closed early when a run fails, then again as it ends
+                    closed = true;
                     err.println("\r" + bar.line());
                     err.flush();
                 }

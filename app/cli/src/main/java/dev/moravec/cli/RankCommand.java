@@ -2,11 +2,13 @@ package dev.moravec.cli;
 
 import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
+import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.Ranking;
 import dev.moravec.taxonomy.index.Rankings;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.index.WeightBasis;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
@@ -86,6 +88,9 @@ final class RankCommand implements Callable<Integer> {
     @Mixin
     ConfigMixin configuration;
 
+    @Mixin
+    ViewMixin view;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
@@ -95,24 +100,29 @@ final class RankCommand implements Callable<Integer> {
         Classification classified = Classification.parse(classification);
         WeightBasis basis = WeightBasis.parse(weight);
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
-            Relief relief = TaxonomyService.relief(configuration.read(moravec), scenario);
+            EngineConfig config = configuration.read(moravec);
+            Relief relief = TaxonomyService.relief(config, scenario);
+            java.nio.file.Path dataDir = data.dir(moravec.environment);
+            ViewOptions options = view.view(moravec, dataDir, config.thresholds());
             if (by.equalsIgnoreCase("industry")) {
-                return new IndustryTable(moravec.mapper).run(out, new TaxonomyService(index), order == Order.lagging,
-                        limit, basis, relief, format, classification != null || level != null || family != null);
+                return new IndustryTable(moravec.mapper).run(out, spec.commandLine().getErr(), new TaxonomyService(index),
+                        new IndustryTable.Request(order == Order.lagging, limit, basis, relief, options), format,
+                        classification != null || level != null || family != null, view.overrides, dataDir);
             }
             if (!by.equalsIgnoreCase("occupation")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--by must be occupation or industry, not '" + by + "'");
             }
             Ranking ranking = new TaxonomyService(index).rank(new Rankings.Request(level, order == Order.lagging, family,
-                    limit, classified, basis), relief);
+                    limit, classified, basis), relief, options);
+            view.overrides.warnUnknown(spec.commandLine().getErr(), ranking.overrides(), dataDir);
             if (ranking.rows().isEmpty() && ranking.unscored() > 0) {
                 spec.commandLine().getErr().println("moravec: nothing is scored yet: run moravec classify --taxonomy"
                         + data.hint());
             }
             JsonViews views = new JsonViews(moravec.mapper);
             switch (format) {
-                case table -> printTable(out, ranking);
+                case table -> printTable(out, ranking, view.overrides.summary(ranking.overrides(), dataDir));
                 case json -> OutputFormat.printJson(out, moravec.mapper, views.ranking(ranking, family));
                 case csv -> OutputFormat.printCsv(out, JsonViews.RANKING_CSV, views.rankingCsv(ranking));
             }
@@ -120,7 +130,7 @@ final class RankCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printTable(PrintWriter out, Ranking ranking) {
+    private void printTable(PrintWriter out, Ranking ranking, String overrides) {
         boolean tasks = ranking.level().equals("task");
         boolean other = !ranking.classification().equals("soc2018");
         boolean wages = ranking.weight().equals("wages") && ranking.rows().stream().anyMatch(r -> r.wageBill() != null);
@@ -130,8 +140,14 @@ final class RankCommand implements Callable<Integer> {
                 + (family == null ? "" : ", within " + family)
                 + (ranking.scenario() == null ? "" : ", under the scenario " + ranking.scenario())
                 + ". Weighting: " + ranking.weighting() + ".");
-        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("#", "SCORE", "T", "V", "CODE", "TITLE",
-                "TASKS", "OCCUP."));
+        if (ranking.intervals() != null) {
+            out.println(Format.intervals(ranking.intervals()));
+        }
+        if (overrides != null) {
+            out.println(overrides);
+        }
+        java.util.List<String> header = new java.util.ArrayList<>(java.util.List.of("#", "SCORE", "90% INTERVAL",
+                "RANK RANGE", "T", "V", "CODE", "TITLE", "TASKS", "OCCUP."));
         header.addAll(wages ? java.util.List.of("PURE $", "VERIF $", "KNOWL $", "LAG $")
                 : java.util.List.of("PURE", "VERIF", "KNOWL", "LAG"));
         header.add("BOTTLENECK");
@@ -142,18 +158,21 @@ final class RankCommand implements Callable<Integer> {
             header.add("COVERAGE");
         }
         Table table = tasks
-                ? new Table("#", "SCORE", "T", "V", "QUADRANT", "BOTTLENECK", "CODE", "TASK", "STATEMENT")
+                ? new Table("#", "SCORE", "90% INTERVAL", "RANK RANGE", "T", "V", "QUADRANT", "BOTTLENECK", "CODE", "TASK",
+                        "STATEMENT")
                 : new Table(header.toArray(String[]::new));
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
             rank++;
             Scores scores = row.scores();
+            String score = Format.unit(scores.score()) + (row.overridden() > 0 ? "*" : "");
             if (tasks) {
-                table.row(rank, Format.unit(scores.score()), Format.unit(scores.transferability()),
-                        Format.unit(scores.verificationCost()), scores.quadrant(), Format.factor(row.bottleneck()), row.code(),
-                        row.taskId(), row.statement());
+                table.row(rank, score, Format.interval(row.interval()), Format.range(row.rankRange()),
+                        Format.unit(scores.transferability()), Format.unit(scores.verificationCost()), scores.quadrant(),
+                        Format.factor(row.bottleneck()), row.code(), row.taskId(), row.statement());
             } else {
-                java.util.List<Object> cells = new java.util.ArrayList<>(java.util.List.of(rank, Format.unit(scores.score()),
+                java.util.List<Object> cells = new java.util.ArrayList<>(java.util.List.of(rank, score,
+                        Format.interval(row.interval()), Format.range(row.rankRange()),
                         Format.unit(scores.transferability()), Format.unit(scores.verificationCost()), row.code(),
                         row.title() == null ? "" : row.title(), Format.count(row.tasks()), row.occupations()));
                 for (Quadrant q : java.util.List.of(Quadrant.PURE_REASONING, Quadrant.VERIFICATION_BOUND,

@@ -45,6 +45,10 @@ final class ScenariosCommand implements Callable<Integer> {
                     + " (default).")
     String level;
 
+    @Option(names = "--family", paramLabel = "CODE",
+            description = "Only the tasks and occupations within this SOC group or occupation.")
+    String family;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5",
             description = "The most families listed per scenario (default: 5).")
     int limit;
@@ -67,7 +71,7 @@ final class ScenariosCommand implements Callable<Integer> {
                 : List.of(TaxonomyService.relief(config, scenario));
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
             List<ScenarioImpact.Result> impacts = new TaxonomyService(index).scenarios(reliefs, config.thresholds(),
-                    level, limit);
+                    level, family, limit);
             if (format == ReportFormat.json) {
                 OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).scenarios(impacts));
             } else {

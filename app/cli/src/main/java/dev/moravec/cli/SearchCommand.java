@@ -86,7 +86,8 @@ final class SearchCommand implements Callable<Integer> {
                     classified);
             List<SearchHit> hits;
             if (semantic) {
-                try (EmbeddingService embedder = new EmbeddingService(data.dir(moravec.environment).resolve("cache"), 1)) {
+                try (EmbeddingService embedder = new EmbeddingService(data.dir(moravec.environment).resolve("cache"), 1,
+                        moravec.environment.vectorCacheBytes())) {
                     hits = taxonomy.semantic(request, embedder);
                 }
             } else if (format == OutputFormat.json) {

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,14 +54,26 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "A web origin, such as https://dashboard.example.org, whose pages may call the API from a"
+                    + " browser (CORS); repeat for more. None by default: only the server's own page can.")
+    List<String> allowOrigins = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (workers < 1 || workers > ClassifyCommand.MAX_THREADS) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must be 1 to " + ClassifyCommand.MAX_THREADS + ", not " + workers);
+        }
+        for (String origin : allowOrigins) {
+            if (!origin.matches("https?://[^/\\s]+")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--allow-origin takes an origin"
+                        + " such as https://dashboard.example.org (scheme, host and port, no path), not '" + origin + "'");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -70,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         try (TaxonomyIndex index = options.data.openTaxonomy(moravec, err);
                 Session session = Session.start(moravec.environment, options.session(), moravec.mapper, index)) {
             Moravec.warn(err, session.pluginWarnings());
-            ScoringEngine engine = session.engine(workers, false);
+            ScoringEngine engine = session.serverEngine(workers);
             classify(index, engine, session, err);
             try (MoravecServer server = start(index, session, engine)) {
                 out.println("Moravec is serving " + server.uri() + " (API: " + server.uri().resolve("api/openapi.json")
@@ -127,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private MoravecServer start(TaxonomyIndex index, Session session, ScoringEngine engine) throws BadInputException {
-        ServerOptions serverOptions = ServerOptions.defaults(port).withHost(bind);
+        ServerOptions serverOptions = ServerOptions.defaults(port).withHost(bind).withAllowedOrigins(allowOrigins);
         try {
             return MoravecServer.start(serverOptions, moravec.mapper, index, session.host(), engine,
                     session.embedder());

@@ -8,6 +8,7 @@ import dev.moravec.taxonomy.index.GroupDetails;
 import dev.moravec.taxonomy.index.OccupationDetails;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -47,24 +48,34 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
     ReportFormat format;
 
+    @Mixin
+    ConfigMixin configuration;
+
+    @Mixin
+    ViewMixin view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Classification classified = Classification.parse(classification);
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
+            java.nio.file.Path dataDir = data.dir(moravec.environment);
+            ViewOptions options = view.view(moravec, dataDir, configuration.read(moravec).thresholds());
             if (classified != Classification.SOC_2018) {
-                GroupDetails.Detail group = new TaxonomyService(index).group(classified, code);
+                GroupDetails.Detail group = new TaxonomyService(index).group(classified, code, options);
+                view.overrides.warnUnknown(spec.commandLine().getErr(), group.overrides(), dataDir);
                 if (format == ReportFormat.table) {
-                    GroupTable.print(out, group);
+                    GroupTable.print(out, group, view.overrides.summary(group.overrides(), dataDir));
                 } else {
-                    OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).classifications().group(group));
+                    OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).group(group));
                 }
                 out.flush();
                 return ExitCodes.OK;
             }
-            OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code);
+            OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code, options);
+            view.overrides.warnUnknown(spec.commandLine().getErr(), detail.overrides(), dataDir);
             if (format == ReportFormat.table) {
-                printTable(out, detail);
+                printTable(out, detail, view.overrides.summary(detail.overrides(), dataDir));
             } else {
                 OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).occupation(detail));
             }
@@ -73,7 +84,7 @@ final class ShowCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printTable(PrintWriter out, OccupationDetails.Detail detail) {
+    private void printTable(PrintWriter out, OccupationDetails.Detail detail, String overrides) {
         var occupation = detail.occupation();
         out.println(occupation.code() + "  " + occupation.title());
         for (SocHierarchy.Node node : detail.path()) {
@@ -94,9 +105,19 @@ final class ShowCommand implements Callable<Integer> {
         if (score == null) {
             out.println("Score:      not classified yet (run moravec classify --taxonomy)");
         } else {
-            out.println("Score:      " + Format.unit(score.score()) + "  T " + Format.unit(score.transferability()) + "  V "
-                    + Format.unit(score.verificationCost()) + "  (" + score.tasks() + " tasks, weighted "
-                    + score.weighting().label() + ")");
+            OccupationDetails.Standing standing = detail.standing();
+            out.println("Score:      " + Format.unit(score.score()) + (standing == null ? ""
+                    : " (90% interval " + Format.interval(standing.interval()) + ")") + "  T "
+                    + Format.unit(score.transferability()) + "  V " + Format.unit(score.verificationCost()) + "  ("
+                    + score.tasks() + " tasks, weighted " + score.weighting().label() + ")");
+            if (standing != null) {
+                out.println("Rank:       " + standing.rank() + " of " + Format.count(standing.of())
+                        + " occupations, lagging first (90% range " + Format.range(standing.range()) + "); "
+                        + Format.intervals(standing.intervals()).replace("Intervals: ", ""));
+            }
+            if (overrides != null) {
+                out.println(overrides);
+            }
             out.println(Format.quadrants(score.shares()));
             if (!score.factors().isEmpty()) {
                 StringBuilder factors = new StringBuilder("Held back:  ");
@@ -117,10 +138,18 @@ final class ShowCommand implements Callable<Integer> {
         out.println();
         Table table = new Table("SCORE", "T", "V", "QUADRANT", "BOTTLENECK", "TYPE", "TASK", "STATEMENT / TOP EVIDENCE");
         for (OccupationDetails.TaskLine task : detail.tasks()) {
-            Scores scores = task.scores();
-            table.row(Format.unit(scores.score()), Format.unit(scores.transferability()), Format.unit(scores.verificationCost()),
-                    scores.quadrant() == null ? "-" : scores.quadrant(), Format.factor(task.bottleneck()),
-                    task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT), task.taskId(), task.statement());
+            Scores scores = task.effectiveScores();
+            table.row(Format.unit(scores.score()) + (task.override() == null ? "" : "*"), Format.unit(scores.transferability()),
+                    Format.unit(scores.verificationCost()), scores.quadrant() == null ? "-" : scores.quadrant(),
+                    Format.factor(task.bottleneck()), task.type() == null ? "" : task.type().toLowerCase(Locale.ROOT),
+                    task.taskId(), task.statement());
+            if (task.override() != null) {
+                var override = task.override().override();
+                table.row("", "", "", "", "", "", "", "  * OVERRIDDEN by " + override.author() + " on " + override.date()
+                        + ": " + override.reason() + " (scorers: score " + Format.unit(task.scores().score()) + ", T "
+                        + Format.unit(task.scores().transferability()) + ", V " + Format.unit(task.scores().verificationCost())
+                        + ", " + task.scores().quadrant() + ")");
+            }
             for (String evidence : task.evidence()) {
                 table.row("", "", "", "", "", "", "", "  " + evidence);
             }

@@ -77,7 +77,7 @@ final class TrainCommand {
             LabelSet set = new LabelReader(moravec.mapper).read(labels, column, positive);
             long started = System.nanoTime();
             try (EmbeddingService embedder = new EmbeddingService(data.dir(moravec.environment).resolve("cache"),
-                    Runtime.getRuntime().availableProcessors())) {
+                    Runtime.getRuntime().availableProcessors(), moravec.environment.vectorCacheBytes())) {
                 ExposureModelTrainer trainer = new ExposureModelTrainer(embedder);
                 ExposureModelTrainer.Result result = trainer.train(set, folds, seed);
                 ObjectNode json = trainer.toJson(result, set, folds, seed, moravec.mapper);

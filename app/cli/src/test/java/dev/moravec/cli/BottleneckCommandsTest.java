@@ -41,7 +41,7 @@ class BottleneckCommandsTest {
         CliFixture.Run table = run("bottlenecks", "--level", "major");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.outLines().get(0)).startsWith("Bottlenecks by major");
-        assertThat(table.outLines().get(1)).contains("DOMINANT").contains("EMBO").contains("TAST");
+        assertThat(table.outLines().get(2)).contains("DOMINANT").contains("EMBO").contains("TAST");
         JsonNode json = mapper.readTree(run("bottlenecks", "--level", "major", "--format", "json").out());
         assertThat(json.get("rows")).hasSize(22);
         assertThat(json.get("factors")).hasSize(8);
@@ -62,6 +62,10 @@ class BottleneckCommandsTest {
         assertThat(json.get("scenarios")).hasSize(1);
         assertThat(json.at("/scenarios/0/name").asText()).isEqualTo("robotics+memory");
         assertThat(json.at("/scenarios/0/rises").size()).isLessThanOrEqualTo(5);
+        JsonNode within = mapper.readTree(run("scenarios", "--scenario", "robotics", "--level", "occupation",
+                "--family", "47-0000", "--format", "json").out());
+        assertThat(within.at("/scenarios/0/tasks").asInt()).isPositive().isLessThan(json.at("/scenarios/0/tasks").asInt());
+        assertThat(within.at("/scenarios/0/rises")).allSatisfy(rise -> assertThat(rise.get("code").asText()).startsWith("47-"));
         CliFixture.Run unknown = run("scenarios", "--scenario", "teleportation");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("no scenario 'teleportation'").contains("robotics");
@@ -79,7 +83,7 @@ class BottleneckCommandsTest {
         CliFixture.Run robotics = run("rank", "--level", "major", "--scenario", "robotics");
         assertThat(robotics.exitCode()).as(robotics.err()).isZero();
         assertThat(robotics.outLines().get(0)).contains("under the scenario robotics");
-        assertThat(plain.outLines().get(1)).endsWith("BOTTLENECK");
+        assertThat(plain.outLines().get(2)).endsWith("BOTTLENECK");
         JsonNode json = mapper.readTree(run("rank", "--level", "major", "--scenario", "robotics", "--format", "json").out());
         assertThat(json.get("scenario").asText()).isEqualTo("robotics");
         assertThat(json.get("rows")).hasSize(22);

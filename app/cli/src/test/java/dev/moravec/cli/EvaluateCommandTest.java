@@ -111,8 +111,8 @@ class EvaluateCommandTest {
         CliFixture.Run missing = cli.run("evaluate", "--labels", labels.toString(), "--label-column", "exposure");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).startsWith("moravec: labels.tsv:1: no label column 'exposure' among the columns"
-                + " O*NET-SOC Code, Task ID, Task, Task Type, Title, human_exposure: name the label column with"
-                + " --label-column").doesNotContain("Exception");
+                + " 'O*NET-SOC Code', 'Task ID', 'Task', 'Task Type', 'Title', 'human_exposure': name the label column"
+                + " with --label-column").doesNotContain("Exception");
 
         Path bad = Files.writeString(dir.resolve("bad.tsv"), Files.readString(labels).replace("Carpenters\tE1",
                 "Carpenters\tE5"));

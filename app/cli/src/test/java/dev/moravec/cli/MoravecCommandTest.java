@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.testing.TestBundles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,10 @@ class MoravecCommandTest {
                 "Task ID\tTask\tO*NET-SOC Code\n1\tWrite code\t15-1252.00\n2\tBad code\t15-9\n3\t\t15-1252.00\n4\tCook meals\t35-2014.00\n");
         CliFixture.Run fail = cli.run("classify", input.toString(), "--out", dir.resolve("out.jsonl").toString());
         assertThat(fail.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(fail.err()).startsWith("moravec: tasks.tsv:3: field 'O*NET-SOC Code': occupation code '15-9'")
+        // the figures of what was written before the bad record, then the error
+        assertThat(fail.err()).startsWith("Stopped by the error below: classified 1 tasks in ")
+                .contains("Read 1 = classified 1 + rejected 0.\nmoravec: tasks.tsv:3: field 'O*NET-SOC Code':"
+                        + " occupation code '15-9'")
                 .doesNotContain("Exception");
 
         CliFixture.Run skip = cli.run("classify", input.toString(), "--out", dir.resolve("out.jsonl").toString(),
@@ -107,6 +111,29 @@ class MoravecCommandTest {
         CliFixture.Run missing = cli.run("classify", dir.resolve("nope.csv").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(missing.err()).contains("nope.csv does not exist");
+    }
+
+    @Test
+    void hostileCatalogsAndASettingTheScorerRefusesAreBadInput() throws Exception {
+        Path deep = Files.writeString(dir.resolve("deep.json"), "[" + "[".repeat(1001) + "]".repeat(1001) + "]");
+        CliFixture.Run nested = cli.run("classify", deep.toString());
+        assertThat(nested.exitCode()).as(nested.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(nested.err()).contains("moravec: deep.json:1: past a limit of the parser: Document nesting depth"
+                + " (1001) exceeds the maximum allowed (1000)").doesNotContain("Exception");
+
+        Path utf16 = dir.resolve("excel.tsv");
+        Files.write(utf16, "\uFEFFTask ID\tTask\n1\tRédiger un mémo juridique\n".getBytes(StandardCharsets.UTF_16LE));
+        CliFixture.Run unicode = cli.run("classify", utf16.toString(), "--out", dir.resolve("excel.jsonl").toString());
+        assertThat(unicode.exitCode()).as(unicode.err()).isZero();
+        assertThat(Files.readString(dir.resolve("excel.jsonl"))).contains("\"statement\":\"Rédiger un mémo juridique\"");
+
+        Path config = Files.writeString(dir.resolve("lexicon.json"),
+                "{\"scorers\": {\"lexicon\": {\"settings\": {\"file\": \"" + dir.resolve("missing-lexicon.json") + "\"}}}}");
+        CliFixture.Run refused = cli.run("classify", "--config", config.toString());
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("moravec: wrong scorer settings in the configuration:")
+                .contains("it did not start with the settings the configuration gives it (scorers.lexicon.settings [file])")
+                .contains("missing-lexicon.json");
     }
 
     @Test

@@ -156,7 +156,7 @@ class PluginsCommandTest {
                 .contains("State:     active")
                 .contains("Verified:  installed ")
                 .contains("Bundle:    test.configurable 1.0.0, ACTIVE; plugin active")
-                .containsPattern("Imports: +dev\\.moravec\\.api 1\\.2\\.0 from the host")
+                .containsPattern("Imports: +dev\\.moravec\\.api 1\\.3\\.0 from the host")
                 .contains("Config:    weight T 2 / V 2")
                 .containsPattern("transferability +Double +0\\.5 +\\(default\\) +the transferability every task gets")
                 .containsPattern("label +String +plain +set here +the evidence given")

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.TaxonomyService;
+import dev.moravec.app.MeasureComparison;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.server.internal.WebAssets;
 import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.TaskPoints;
+import dev.moravec.taxonomy.index.IntervalSettings;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.index.TaxonomySearch;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.SocLevel;
@@ -20,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,13 +35,17 @@ import java.util.regex.Pattern;
 
 /**
  * A self-contained HTML report of the taxonomy, to send to a colleague: the quadrant scatter, the
- * ranking bar chart and their tables, as on the web page, in one file that opens offline. Chart.js is
- * inlined from its WebJar and the data embedded as JSON (the API's shapes) when the report is written.
+ * ranking bar chart, the stacked bars of why families lag, the breakthrough scenarios' impact and their
+ * tables, as on the web page, in one file that opens offline. Chart.js is inlined from its WebJar and the
+ * data embedded as JSON (the API's shapes) when the report is written.
  */
 public final class HtmlReport {
 
     /** The most tasks the scatter of a report holds (the real O*NET release has about 19,000). */
     public static final int MAX_POINTS = 20_000;
+
+    /** The families each scenario lists as rising most. */
+    static final int SCENARIO_RISES = 3;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final Pattern SCRIPT_END = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
@@ -45,14 +56,35 @@ public final class HtmlReport {
      * @param level the ranking's level: {@code major}, {@code minor}, {@code broad}, {@code detailed} or
      *     {@code occupation}
      * @param family a SOC group or occupation code the report is limited to, or {@code null} for all
-     * @param thresholds the quadrants' thresholds, drawn on the scatter
+     * @param config the configuration: the quadrants' thresholds, drawn on the scatter, and the scenarios,
+     *     whose impact the report shows
+     * @param view the analyst overrides applied and how the ranking's 90% intervals are estimated
+     * @param comparison a published measure set beside the scores, drawn as a scatter, or {@code null}
      */
-    public record Options(String level, String family, Thresholds thresholds) {
+    public record Options(String level, String family, EngineConfig config, ViewOptions view,
+            MeasureComparison.Result comparison) {
 
         /** Checks the values. */
         public Options {
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(thresholds, "thresholds");
+            Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(view, "view");
+        }
+
+        /**
+         * The scorers' verdicts, with intervals of the default settings, without a comparison.
+         *
+         * @param level the ranking's level
+         * @param family a SOC group or occupation code, or {@code null} for all
+         * @param config the configuration: thresholds and scenarios
+         */
+        public Options(String level, String family, EngineConfig config) {
+            this(level, family, config, new ViewOptions(AnalystOverrides.NONE, IntervalSettings.DEFAULT), null);
+        }
+
+        /** @return the quadrants' thresholds */
+        public Thresholds thresholds() {
+            return config.thresholds();
         }
     }
 
@@ -104,8 +136,9 @@ public final class HtmlReport {
     }
 
     /**
-     * The data the report embeds: the scatter's points and the whole ranking (lagging first), as the API
-     * gives them, with what the report is about.
+     * The data the report embeds: the scatter's points, the whole ranking (lagging first), the families'
+     * bottlenecks and every scenario's impact (within the family when there is one; none before it was classified), as the
+     * API gives them, with what the report is about.
      *
      * @param options what it shows
      * @return the data
@@ -148,9 +181,18 @@ public final class HtmlReport {
                 }
             }
         }
-        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS), family, options.thresholds()));
+        data.set("points", views.points(new TaskPoints(index).points(family, MAX_POINTS, null, options.view().overrides()),
+                family, options.thresholds()));
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
-                Integer.MAX_VALUE)), family));
+                Integer.MAX_VALUE), null, options.view()), family));
+        TaxonomyService taxonomy = new TaxonomyService(index);
+        data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family), family));
+        // a taxonomy never classified has nothing a scenario could move
+        data.set("scenarios", views.scenarios(classified == null ? List.of()
+                : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, family, SCENARIO_RISES)));
+        if (options.comparison() != null) {
+            data.set("comparison", views.comparison(options.comparison()));
+        }
         return data;
     }
 

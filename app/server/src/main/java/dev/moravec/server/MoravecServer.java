@@ -3,16 +3,21 @@ package dev.moravec.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Embedder;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.OverrideStore;
 import dev.moravec.app.RatingService;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.host.PluginHost;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Quoted;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.server.internal.ApiException;
 import dev.moravec.server.internal.RatingRoutes;
+import dev.moravec.server.internal.ReadDeadlines;
+import dev.moravec.server.internal.RequestGuard;
 import dev.moravec.server.internal.StatusRoutes;
 import dev.moravec.server.internal.TaxonomyRoutes;
 import dev.moravec.server.internal.WebAssets;
+import dev.moravec.taxonomy.index.SearchTimeoutException;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -29,7 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Moravec's HTTP server (Javalin on Jetty): the JSON API under {@code /api/}, described by
  * {@code /api/openapi.json}, and the web page at {@code /}. It binds loopback unless told otherwise.
- * Errors are JSON, {@code {"error": {"status": 400, "message": "..."}}}, never stack traces.
+ * Errors are JSON, {@code {"error": {"status": 400, "message": "..."}}}, never stack traces, exception
+ * names or paths. It guards itself against pages elsewhere ({@link RequestGuard}: the {@code Host} of a
+ * loopback server, JSON for POSTs, CORS only for allowed origins), slow clients ({@link ReadDeadlines})
+ * and slow searches (a time limit, then 503).
  *
  * <p>The server does not own what it is given: the caller closes the index, the engine and the plugin
  * host after {@link #close() closing} the server.
@@ -71,11 +79,14 @@ public final class MoravecServer implements AutoCloseable {
         String page = assets.web("page.html").replace("{{chartjs}}", assets.chartJsPath());
         String openApi = assets.openApi().replace("{{version}}", version);
         JsonViews views = new JsonViews(mapper);
-        TaxonomyService taxonomy = new TaxonomyService(index);
+        TaxonomyService taxonomy = new TaxonomyService(index, options.searchTimeLimit());
         RatingService rating = new RatingService(engine, options.classifyTimeout());
         StatusRoutes status = new StatusRoutes(views, taxonomy, pluginHost, engine, options, version);
-        RatingRoutes ratings = new RatingRoutes(mapper, rating, taxonomy, options, pluginHost::pluginsDir);
-        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options, engine::config);
+        RatingRoutes ratings = new RatingRoutes(mapper, rating, taxonomy, options);
+        RequestGuard guard = new RequestGuard(options);
+        // the analyst overrides kept in the data folder, the folder that holds the index
+        OverrideStore overrides = new OverrideStore(index.path().toAbsolutePath().getParent(), mapper);
+        TaxonomyRoutes queries = new TaxonomyRoutes(views, taxonomy, embedder, options, engine::config, overrides);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -88,6 +99,7 @@ public final class MoravecServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            config.routes.before(guard);
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
                     .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none';"
                             + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
@@ -101,6 +113,7 @@ public final class MoravecServer implements AutoCloseable {
             queries.register(config.routes);
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(SearchTimeoutException.class, (e, ctx) -> error(ctx, 503, e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), switch (e.getStatus()) {
                 case 404 -> "no such path: " + ctx.method() + " " + ctx.path() + " (the API is described at /api/openapi.json)";
                 case 405 -> ctx.method() + " is not allowed on " + ctx.path() + " (the API is described at /api/openapi.json)";
@@ -109,12 +122,14 @@ public final class MoravecServer implements AutoCloseable {
             }));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server log has the details");
+                error(ctx, 500, "internal error; the server log has the details");
             });
         });
         boolean started = false;
         try {
             app.start(options.host(), options.port());
+            guard.listening(app.port());
+            ReadDeadlines.apply(app.jettyServer().server(), options.headerTimeout(), options.idleTimeout());
             started = true;
             return new MoravecServer(app, rating, options.host());
         } catch (JavalinBindException e) {
@@ -132,7 +147,7 @@ public final class MoravecServer implements AutoCloseable {
         ctx.status(status).contentType("application/json");
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("status", status);
-        body.put("message", message);
+        body.put("message", Quoted.message(message));
         ctx.json(java.util.Map.of("error", body));
     }
 

@@ -3,6 +3,9 @@ package dev.moravec.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.VerificationMode;
+import dev.moravec.host.PluginState;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import java.net.http.HttpRequest;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API over real HTTP on loopback, against a server on the built-in starter catalog rated by the
- * lexicon plugin: answers, status codes, and the JSON errors for bad requests.
+ * lexicon plugin and a test plugin that names bottleneck factors: answers, status codes, the JSON errors
+ * for bad requests, and the OpenAPI description of every field.
  */
 class ApiTest {
 
@@ -68,7 +72,7 @@ class ApiTest {
     void healthSaysWhatIsServedAndTheLimits() throws Exception {
         JsonNode health = ok(fixture.get("/api/health"));
         assertThat(health.get("status").asText()).isEqualTo("ok");
-        assertThat(health.get("scorers").toString()).isEqualTo("[\"lexicon\"]");
+        assertThat(health.get("scorers").toString()).isEqualTo("[\"lexicon\",\"word-factors\"]");
         assertThat(health.at("/taxonomy/source").asText()).isEqualTo("built-in starter catalog");
         assertThat(health.at("/taxonomy/tasks").asInt()).isEqualTo(486);
         assertThat(health.at("/taxonomy/classified").asText()).isNotBlank();
@@ -88,6 +92,7 @@ class ApiTest {
         assertThat(record.at("/occupation/code").asText()).isEqualTo("15-1252.00");
         assertThat(record.at("/occupation/title").asText()).isEqualTo("Software Developers");
         assertThat(record.get("quadrant").asText()).isEqualTo("PURE_REASONING");
+        assertThat(record.get("verification").asText()).isEqualTo("PROGRAM_CHECK");
         JsonNode rating = record.at("/ratings/0");
         assertThat(rating.get("scorer").asText()).isEqualTo("lexicon");
         assertThat(rating.get("status").asText()).isEqualTo("OK");
@@ -224,9 +229,173 @@ class ApiTest {
     }
 
     @Test
+    void bottlenecksSplitEachFamilysLaggingWorkByFactor() throws Exception {
+        JsonNode major = ok(fixture.get("/api/bottlenecks"));
+        assertThat(major.get("level").asText()).isEqualTo("major");
+        assertThat(major.get("family").isNull()).isTrue();
+        assertThat(major.get("factors")).hasSize(BottleneckFactor.values().length).allSatisfy(f -> {
+            assertThat(f.get("axis").asText()).isIn("transferability", "verificationCost");
+            assertThat(f.get("meaning").asText()).isNotBlank();
+        });
+        assertThat(major.get("factors").get(0).get("factor").asText()).isEqualTo("EMBODIMENT");
+        JsonNode rows = major.get("rows");
+        assertThat(rows).hasSize(22).allSatisfy(row -> {
+            assertThat(row.get("laggingShare").asDouble()).isBetween(0.0, 1.0);
+            double named = 0;
+            for (JsonNode share : row.get("ofLagging")) {
+                named += share.asDouble();
+            }
+            assertThat(named).as(row.get("code").asText()).isLessThanOrEqualTo(1.0 + 1e-9);
+            assertThat(row.get("workers").isNull()).as("no employment imported").isTrue();
+        });
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("laggingShare").asDouble()).as("the most lagging work first")
+                    .isLessThanOrEqualTo(rows.get(i - 1).get("laggingShare").asDouble());
+        }
+        // the test plugin names EMBODIMENT for repairing and installing
+        JsonNode repair = row(rows, "49-0000");
+        assertThat(repair.get("dominant").asText()).isEqualTo("EMBODIMENT");
+        assertThat(repair.at("/ofLagging/EMBODIMENT").asDouble()).isPositive();
+
+        JsonNode occupations = ok(fixture.get("/api/bottlenecks?level=occupation&family=49-0000"));
+        assertThat(occupations.get("level").asText()).isEqualTo("occupation");
+        assertThat(occupations.get("rows")).hasSize(3)
+                .allSatisfy(row -> assertThat(row.get("code").asText()).startsWith("49-").endsWith(".00"));
+        assertThat(error(fixture.get("/api/bottlenecks?level=galaxy"), 400)).contains("level must be");
+        assertThat(error(fixture.get("/api/bottlenecks?family=99-0000"), 404)).contains("no family");
+        assertThat(error(fixture.get("/api/bottlenecks?family=fifteen"), 400)).contains("not a SOC");
+    }
+
+    private static JsonNode row(JsonNode rows, String code) {
+        for (JsonNode row : rows) {
+            if (row.get("code").asText().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + code + " in " + rows);
+    }
+
+    @Test
+    void scenariosSayWhatEachBreakthroughChanges() throws Exception {
+        JsonNode all = ok(fixture.get("/api/scenarios"));
+        assertThat(all.get("factors")).hasSize(BottleneckFactor.values().length);
+        List<String> names = new ArrayList<>();
+        all.get("scenarios").forEach(s -> names.add(s.get("name").asText()));
+        assertThat(names).containsExactly("robotics", "multimodality", "autonomy", "memory");
+        JsonNode robotics = all.at("/scenarios/0");
+        assertThat(robotics.at("/relief/EMBODIMENT").asDouble()).isEqualTo(1.0);
+        assertThat(robotics.get("description").asText()).isNotBlank();
+        assertThat(robotics.get("moved").asInt()).isPositive().isLessThanOrEqualTo(robotics.get("tasks").asInt());
+        assertThat(robotics.get("changedQuadrant").asInt()).isPositive().isLessThanOrEqualTo(robotics.get("moved").asInt());
+        int transitions = 0;
+        for (JsonNode n : robotics.get("transitions")) {
+            transitions += n.asInt();
+        }
+        assertThat(transitions).isEqualTo(robotics.get("changedQuadrant").asInt());
+        robotics.get("transitions").fieldNames().forEachRemaining(move -> assertThat(move).matches("[A-Z_]+ -> [A-Z_]+"));
+        assertThat(robotics.at("/movedBy/EMBODIMENT").asInt()).isPositive();
+        assertThat(robotics.get("level").asText()).isEqualTo("major");
+        assertThat(robotics.get("rises")).hasSizeBetween(1, 5).allSatisfy(rise -> assertThat(rise.get("after").asDouble())
+                .isGreaterThanOrEqualTo(rise.get("before").asDouble()));
+        assertThat(robotics.get("examples")).isNotEmpty().allSatisfy(example -> {
+            assertThat(example.get("from").asText()).isNotEqualTo(example.get("to").asText());
+            assertThat(example.get("movedBy")).isNotEmpty();
+            assertThat(example.get("statement").asText()).isNotBlank();
+        });
+        assertThat(robotics.get("employmentLeavingLagging").isNull()).as("no employment imported").isTrue();
+        // memory moves only tasks held back by the factors it relieves
+        List<String> movedByMemory = new ArrayList<>();
+        all.at("/scenarios/3/movedBy").fieldNames().forEachRemaining(movedByMemory::add);
+        assertThat(movedByMemory).isSubsetOf("TACIT_KNOWLEDGE", "LONG_HORIZON");
+        // within one family: its tasks only, its occupations ranked by their rise
+        JsonNode construction = ok(fixture.get("/api/scenarios?scenario=robotics&level=occupation&family=47-0000"));
+        assertThat(construction.at("/scenarios/0/tasks").asInt()).isPositive().isLessThan(robotics.get("tasks").asInt());
+        assertThat(construction.at("/scenarios/0/rises")).isNotEmpty()
+                .allSatisfy(rise -> assertThat(rise.get("code").asText()).startsWith("47-"));
+        assertThat(fixture.get("/api/scenarios?family=99-0000").statusCode()).isEqualTo(404);
+
+        JsonNode two = ok(fixture.get("/api/scenarios?level=occupation&limit=2&scenario=robotics%2Bautonomy"));
+        assertThat(two.get("scenarios")).hasSize(1);
+        JsonNode both = two.at("/scenarios/0");
+        assertThat(both.get("name").asText()).isEqualTo("robotics+autonomy");
+        assertThat(both.get("level").asText()).isEqualTo("occupation");
+        assertThat(both.get("rises")).hasSizeBetween(1, 2);
+        assertThat(both.at("/relief/COMPUTER_USE").asDouble()).isEqualTo(1.0);
+        assertThat(both.get("moved").asInt()).isGreaterThan(robotics.get("moved").asInt());
+        assertThat(error(fixture.get("/api/scenarios?level=galaxy"), 400)).contains("level must be");
+        assertThat(error(fixture.get("/api/scenarios?limit=0"), 400)).contains("limit must be");
+    }
+
+    @Test
+    void aScenarioRanksAndPlacesTheTasksAsItWouldLeaveThem() throws Exception {
+        JsonNode before = ok(fixture.get("/api/rank?level=major&limit=100"));
+        JsonNode after = ok(fixture.get("/api/rank?level=major&limit=100&scenario=robotics"));
+        assertThat(before.get("scenario").isNull()).isTrue();
+        assertThat(after.get("scenario").asText()).isEqualTo("robotics");
+        assertThat(after.get("rows")).hasSize(22).allSatisfy(row -> assertThat(row.get("score").asDouble())
+                .as("a relief never lowers a score: %s", row.get("code").asText())
+                .isGreaterThanOrEqualTo(row(before.get("rows"), row.get("code").asText()).get("score").asDouble()));
+        assertThat(row(after.get("rows"), "49-0000").get("score").asDouble())
+                .isGreaterThan(row(before.get("rows"), "49-0000").get("score").asDouble());
+        assertThat(row(before.get("rows"), "49-0000").get("bottleneck").asText()).isEqualTo("EMBODIMENT");
+
+        JsonNode plain = ok(fixture.get("/api/tasks?family=49-0000"));
+        assertThat(plain.get("scenario").isNull()).isTrue();
+        assertThat(plain.get("moved").asInt()).isZero();
+        assertThat(plain.get("points")).allSatisfy(p -> assertThat(p.get("movedBy")).isEmpty());
+        JsonNode moved = ok(fixture.get("/api/tasks?family=49-0000&scenario=robotics"));
+        assertThat(moved.get("scenario").asText()).isEqualTo("robotics");
+        List<JsonNode> movedPoints = new ArrayList<>();
+        moved.get("points").forEach(p -> {
+            if (!p.get("movedBy").isEmpty()) {
+                movedPoints.add(p);
+            }
+        });
+        assertThat(movedPoints).hasSize(moved.get("moved").asInt()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.get("movedBy").toString()).contains("EMBODIMENT"));
+        assertThat(moved.get("total").asInt()).isEqualTo(plain.get("total").asInt());
+    }
+
+    @Test
+    void anUnknownScenarioIs400NamingTheConfiguredOnes() throws Exception {
+        for (String path : List.of("/api/rank?scenario=teleportation", "/api/tasks?scenario=teleportation",
+                "/api/scenarios?scenario=teleportation", "/api/rank?level=major&scenario=robotics%2Bteleportation")) {
+            assertThat(error(fixture.get(path), 400)).as(path).contains("no scenario 'teleportation'")
+                    .contains("robotics, multimodality, autonomy, memory");
+        }
+    }
+
+    @Test
+    void theDrillDownAndExplainSayWhatHoldsTheWorkBack() throws Exception {
+        JsonNode occupation = ok(fixture.get("/api/occupations/49-9071.00"));
+        assertThat(occupation.at("/bottlenecks/dominant").asText()).isEqualTo("EMBODIMENT");
+        assertThat(occupation.at("/bottlenecks/factors/EMBODIMENT").asDouble()).isPositive();
+        assertThat(occupation.at("/bottlenecks/laggingBy/EMBODIMENT").asDouble()).isBetween(0.0, 1.0).isPositive();
+        assertThat(occupation.get("tasks")).allSatisfy(task -> assertThat(task.has("verification") && task.has("bottleneck"))
+                .isTrue());
+        JsonNode repair = null;
+        for (JsonNode task : occupation.get("tasks")) {
+            if (task.get("statement").asText().startsWith("Repair")) {
+                repair = task;
+            }
+        }
+        assertThat(repair).isNotNull();
+        assertThat(repair.get("bottleneck").asText()).isEqualTo("EMBODIMENT");
+        assertThat(repair.get("verification").asText()).isEqualTo("PHYSICAL_CHECK");
+
+        JsonNode explained = ok(fixture.get("/api/explain?task=Lift%20and%20carry%20furniture%20up%20stairs"));
+        assertThat(explained.get("verification").asText()).isEqualTo("PHYSICAL_CHECK");
+        assertThat(explained.at("/bottlenecks/0/factor").asText()).isEqualTo("EMBODIMENT");
+        JsonNode rating = explained.at("/ratings/1");
+        assertThat(rating.get("scorer").asText()).isEqualTo("word-factors");
+        assertThat(rating.get("verification").asText()).isEqualTo("PHYSICAL_CHECK");
+        assertThat(rating.at("/bottlenecks/0/evidence/0").asText()).contains("lift");
+    }
+
+    @Test
     void pluginsListTheLexiconAsActive() throws Exception {
         JsonNode plugins = ok(fixture.get("/api/plugins"));
-        assertThat(plugins.get("activeScorers").toString()).isEqualTo("[\"lexicon\"]");
+        assertThat(plugins.get("activeScorers").toString()).isEqualTo("[\"lexicon\",\"word-factors\"]");
         JsonNode plugin = plugins.at("/plugins/0");
         assertThat(plugin.get("state").asText()).isEqualTo("active");
         assertThat(plugin.at("/scorers/0/id").asText()).isEqualTo("lexicon");
@@ -249,13 +418,116 @@ class ApiTest {
         Set<String> paths = new HashSet<>();
         openApi.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/health", "/api/classify", "/api/explain", "/api/search",
-                "/api/rank", "/api/occupations/{code}", "/api/tasks", "/api/plugins", "/api/openapi.json",
-                "/api/groups/{classification}/{code}", "/api/industries", "/api/classifications");
+                "/api/rank", "/api/occupations/{code}", "/api/tasks", "/api/bottlenecks", "/api/scenarios", "/api/plugins",
+                "/api/openapi.json", "/api/groups/{classification}/{code}", "/api/industries", "/api/classifications");
         assertThat(openApi.at("/paths/~1api~1search/get/responses/501/description").asText()).contains("without an embedder");
         // every documented GET without required parameters answers 200
-        for (String path : List.of("/api/health", "/api/rank", "/api/tasks", "/api/plugins")) {
+        for (String path : List.of("/api/health", "/api/rank", "/api/tasks", "/api/bottlenecks", "/api/scenarios",
+                "/api/plugins")) {
             assertThat(fixture.get(path).statusCode()).as(path).isEqualTo(200);
         }
+        // the scenario parameter on every route that takes one
+        for (String path : List.of("/api/rank", "/api/tasks", "/api/scenarios")) {
+            assertThat(openApi.at("/paths/" + path.replace("/", "~1") + "/get/parameters").toString()).as(path)
+                    .contains("#/components/parameters/Scenario");
+        }
+        List<String> states = new ArrayList<>();
+        openApi.at("/components/schemas/Plugins/properties/plugins/items/properties/state/enum")
+                .forEach(state -> states.add(state.asText()));
+        assertThat(states).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(PluginState.values()).map(PluginState::label).toList());
+        assertThat(enumOf(openApi, "Factor")).containsExactlyElementsOf(
+                java.util.Arrays.stream(BottleneckFactor.values()).map(Enum::name).toList());
+        assertThat(enumOf(openApi, "VerificationMode")).containsExactlyElementsOf(
+                java.util.Arrays.stream(VerificationMode.values()).map(Enum::name).toList());
+    }
+
+    private static List<String> enumOf(JsonNode openApi, String schema) {
+        List<String> values = new ArrayList<>();
+        openApi.at("/components/schemas/" + schema + "/enum").forEach(v -> {
+            if (!v.isNull()) {
+                values.add(v.asText());
+            }
+        });
+        return values;
+    }
+
+    /** Every member of the API's answers is in the OpenAPI description, so a new field cannot go undocumented. */
+    @Test
+    void theOpenApiDescriptionDocumentsEveryFieldOfTheAnswers() throws Exception {
+        JsonNode openApi = ok(fixture.get("/api/openapi.json"));
+        Map<String, String> requests = new java.util.LinkedHashMap<>();
+        requests.put("/api/health", "/api/health");
+        requests.put("/api/plugins", "/api/plugins");
+        requests.put("/api/explain?task=Lift%20and%20carry%20furniture%20up%20stairs", "/api/explain");
+        requests.put("/api/search?q=repair&limit=3", "/api/search");
+        requests.put("/api/rank?level=major&limit=3", "/api/rank");
+        requests.put("/api/rank?level=task&limit=3&scenario=robotics", "/api/rank");
+        requests.put("/api/occupations/49-9071.00", "/api/occupations/{code}");
+        requests.put("/api/tasks?family=49-0000&scenario=robotics", "/api/tasks");
+        requests.put("/api/bottlenecks", "/api/bottlenecks");
+        requests.put("/api/scenarios", "/api/scenarios");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            JsonNode schema = openApi.at("/paths/" + request.getValue().replace("/", "~1")
+                    + "/get/responses/200/content/application~1json/schema");
+            assertThat(schema.isMissingNode()).as(request.getValue()).isFalse();
+            assertThat(undocumented(openApi, ok(fixture.get(request.getKey())), schema, ""))
+                    .as("members of %s that openapi.json does not describe", request.getKey()).isEmpty();
+        }
+        JsonNode record = ok(fixture.post("/api/classify", "{\"statement\": \"Repair doors\", \"id\": \"r\"}"));
+        assertThat(undocumented(openApi, record, openApi.at("/components/schemas/VerdictRecord"), ""))
+                .as("members of a classify record that openapi.json does not describe").isEmpty();
+    }
+
+    /**
+     * The paths of the members of a JSON value that its schema does not declare: objects must name each
+     * member under properties, unless the schema allows any (additionalProperties, or no properties at all).
+     */
+    static List<String> undocumented(JsonNode openApi, JsonNode value, JsonNode schema, String path) {
+        schema = resolve(openApi, schema);
+        if (schema.has("oneOf")) {
+            List<String> fewest = null;
+            for (JsonNode option : schema.get("oneOf")) {
+                List<String> missing = undocumented(openApi, value, option, path);
+                if (fewest == null || missing.size() < fewest.size()) {
+                    fewest = missing;
+                }
+            }
+            return fewest;
+        }
+        Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+        JsonNode additional = schema.get("additionalProperties");
+        List<JsonNode> parts = new ArrayList<>(List.of(schema));
+        schema.path("allOf").forEach(part -> parts.add(resolve(openApi, part)));
+        for (JsonNode part : parts) {
+            part.path("properties").properties().forEach(p -> properties.put(p.getKey(), p.getValue()));
+            if (additional == null) {
+                additional = part.get("additionalProperties");
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                String at = path + "/" + member.getKey();
+                JsonNode declared = properties.get(member.getKey());
+                if (declared != null) {
+                    missing.addAll(undocumented(openApi, member.getValue(), declared, at));
+                } else if (additional != null && additional.isObject()) {
+                    missing.addAll(undocumented(openApi, member.getValue(), additional, at));
+                } else if (!properties.isEmpty() && (additional == null || !additional.asBoolean(true))) {
+                    missing.add(at);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                missing.addAll(undocumented(openApi, value.get(i), schema.get("items"), path + "/" + i));
+            }
+        }
+        return missing;
+    }
+
+    private static JsonNode resolve(JsonNode openApi, JsonNode schema) {
+        return schema.has("$ref") ? openApi.at(schema.get("$ref").asText().substring(1)) : schema;
     }
 
     @Test

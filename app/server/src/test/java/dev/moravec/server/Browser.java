@@ -67,7 +67,7 @@ final class Browser implements AutoCloseable {
     long points(String canvasId) {
         Object count = js("const chart = Chart.getChart(document.getElementById(arguments[0]));"
                 + " if (!chart) { return -1; }"
-                + " return chart.data.datasets.filter(d => d.type !== 'line')"
+                + " return chart.data.datasets.filter(d => d.type !== 'line' && !d.interval)"
                 + ".reduce((n, d) => n + d.data.length, 0);", canvasId);
         return ((Number) count).longValue();
     }

@@ -64,6 +64,33 @@ class ClassificationApiTest {
     }
 
     @Test
+    void iscoGroupsAndSectorsCarryIntervalsAndRankRangesAroundTheirScores() throws Exception {
+        JsonNode ranking = ok("/api/rank?classification=isco08&level=1&resamples=200");
+        assertThat(ranking.at("/intervals/resamples").asInt()).isEqualTo(200);
+        JsonNode industries = ok("/api/industries?weight=wages&resamples=200");
+        assertThat(industries.at("/intervals/resamples").asInt()).isEqualTo(200);
+        for (JsonNode rows : List.of(ranking.get("rows"), industries.get("rows"))) {
+            assertThat(rows).isNotEmpty();
+            for (JsonNode row : rows) {
+                double score = row.get("score").asDouble();
+                assertThat(row.at("/interval/low").asDouble()).as(row.toString()).isLessThanOrEqualTo(score);
+                assertThat(row.at("/interval/high").asDouble()).as(row.toString()).isGreaterThanOrEqualTo(score);
+                int rank = row.get("rank").asInt();
+                assertThat(row.at("/rankRange/low").asInt()).as(row.toString()).isBetween(1, rank);
+                assertThat(row.at("/rankRange/high").asInt()).as(row.toString()).isBetween(rank, rows.size());
+            }
+        }
+        JsonNode group = ok("/api/groups/esco/2511.4");
+        assertThat(group.at("/interval/low").asDouble()).isLessThanOrEqualTo(group.get("score").asDouble());
+        assertThat(group.at("/interval/high").asDouble()).isGreaterThanOrEqualTo(group.get("score").asDouble());
+
+        JsonNode without = ok("/api/rank?classification=isco08&level=1&intervals=false");
+        assertThat(without.get("intervals").isNull()).isTrue();
+        assertThat(without.at("/rows/0/interval").isNull()).isTrue();
+        assertThat(without.at("/rows/0/rankRange").isNull()).isTrue();
+    }
+
+    @Test
     void showsAnEscoOccupationWithTheOccupationsBehindIt() throws Exception {
         JsonNode group = ok("/api/groups/esco/2511.4");
 
@@ -88,6 +115,18 @@ class ClassificationApiTest {
         JsonNode industries = ok("/api/industries?weight=wages");
         assertThat(industries.toString()).contains("Information").contains("Construction");
         assertThat(error("/api/rank?classification=isco08&weight=gold", 400)).contains("weight must be");
+
+        JsonNode openApi = ok("/api/openapi.json");
+        for (String[] request : new String[][] {{"/api/industries?weight=wages", "/api/industries"},
+                {"/api/groups/esco/2511.4", "/api/groups/{classification}/{code}"},
+                {"/api/rank?classification=esco&level=1&weight=wages", "/api/rank"},
+                {"/api/bottlenecks?classification=isco08&level=1&weight=wages", "/api/bottlenecks"},
+                {"/api/search?q=data+expert&occupations=true&classification=esco", "/api/search"}}) {
+            JsonNode schema = openApi.at("/paths/" + request[1].replace("/", "~1")
+                    + "/get/responses/200/content/application~1json/schema");
+            assertThat(ApiTest.undocumented(openApi, ok(request[0]), schema, ""))
+                    .as("members of %s that openapi.json does not describe", request[0]).isEmpty();
+        }
 
         JsonNode held = ok("/api/classifications");
         assertThat(held.toString()).contains("isco08").contains("esco").contains("soc2010");

@@ -3,7 +3,7 @@ package dev.moravec.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.moravec.model.Thresholds;
+import dev.moravec.model.EngineConfig;
 import dev.moravec.taxonomy.sources.OnetReleaseReader;
 import dev.moravec.taxonomy.sources.StarterCatalog;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
@@ -51,7 +51,7 @@ class ImportWhileServingTest {
 
     private static String report(ServerFixture fixture) throws Exception {
         HtmlReport report = new HtmlReport(fixture.mapper, fixture.index);
-        return report.render(report.data(new HtmlReport.Options("major", null, Thresholds.DEFAULT)));
+        return report.render(report.data(new HtmlReport.Options("major", null, EngineConfig.defaults())));
     }
 
     @Test

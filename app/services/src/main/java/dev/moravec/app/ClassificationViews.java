@@ -177,7 +177,8 @@ public final class ClassificationViews {
     public static final List<String> INDUSTRY_CSV = industryColumns();
 
     private static List<String> industryColumns() {
-        List<String> columns = new java.util.ArrayList<>(List.of("rank", "naics", "title", "score", "transferability",
+        List<String> columns = new java.util.ArrayList<>(List.of("rank", "naics", "title", "score", "interval.low",
+                "interval.high", "rankRange.low", "rankRange.high", "transferability",
                 "verificationCost", "laggingShare", "bottleneck", "employment", "placed", "coverage", "occupations",
                 "wageBill"));
         for (Quadrant q : Quadrant.values()) {
@@ -198,6 +199,9 @@ public final class ClassificationViews {
         view.path("rows").forEach(row -> {
             ObjectNode csv = ((ObjectNode) row).deepCopy();
             row.path("wageBillByQuadrant").properties().forEach(e -> csv.set("wages." + e.getKey(), e.getValue()));
+            for (String range : List.of("interval", "rankRange")) {
+                row.path(range).properties().forEach(e -> csv.set(range + "." + e.getKey(), e.getValue()));
+            }
             csv.put("weight", view.path("weight").asText());
             flat.add(csv);
         });

@@ -1,8 +1,10 @@
 package dev.moravec.app;
 
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,10 @@ import java.util.Map;
  * @param home the distribution's folder, holding {@code bundles/} and {@code plugins/}
  * @param variables environment variables ({@code MORAVEC_PLUGINS})
  * @param stdin what {@code -} reads
- * @param stdout where output goes when no {@code --out} is given
+ * @param stdout where output goes when no {@code --out} is given; the process's is a plain stream on file
+ *     descriptor 1, so that its write errors are thrown rather than swallowed as {@link System#out}'s are
  */
-public record Environment(Path home, Map<String, String> variables, InputStream stdin, PrintStream stdout) {
+public record Environment(Path home, Map<String, String> variables, InputStream stdin, OutputStream stdout) {
 
     /**
      * The process's environment: home from the system property {@code moravec.home} (the launcher
@@ -28,7 +31,8 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
     public static Environment fromSystem() {
         String property = System.getProperty("moravec.home");
         Path home = property != null ? Path.of(property) : jarHome();
-        return new Environment(home.toAbsolutePath().normalize(), System.getenv(), System.in, System.out);
+        return new Environment(home.toAbsolutePath().normalize(), System.getenv(), System.in,
+                new FileOutputStream(FileDescriptor.out));
     }
 
     private static Path jarHome() {
@@ -116,6 +120,30 @@ public record Environment(Path home, Map<String, String> variables, InputStream 
      */
     public dev.moravec.host.InstalledPlugins installedPlugins(com.fasterxml.jackson.databind.ObjectMapper mapper) {
         return new dev.moravec.host.InstalledPlugins(userDir().resolve(dev.moravec.host.InstalledPlugins.FILE_NAME), mapper);
+    }
+
+    /**
+     * The cap of the vector cache in the data folder: {@code MORAVEC_VECTOR_CACHE_MB} megabytes, else 1,024.
+     * Past it the older vectors are dropped, so anonymous requests to a server cannot fill the disk.
+     *
+     * @return the cap in bytes
+     * @throws dev.moravec.model.BadInputException if the variable is not a whole number of megabytes from 1 to 1,048,576
+     */
+    public long vectorCacheBytes() throws dev.moravec.model.BadInputException {
+        String value = variables.get("MORAVEC_VECTOR_CACHE_MB");
+        if (value == null || value.isBlank()) {
+            return dev.moravec.embeddings.EmbeddingService.DEFAULT_CACHE_BYTES;
+        }
+        try {
+            long megabytes = Long.parseLong(value.strip());
+            if (megabytes >= 1 && megabytes <= 1 << 20) {
+                return megabytes << 20;
+            }
+        } catch (NumberFormatException e) {
+            // said below, as an out-of-range value is
+        }
+        throw new dev.moravec.model.BadInputException("MORAVEC_VECTOR_CACHE_MB must be a whole number of megabytes from 1"
+                + " to 1048576, not " + dev.moravec.model.Quoted.of(value));
     }
 
     /** @return whether the home folder looks like a distribution */

@@ -1,19 +1,28 @@
 package dev.moravec.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.api.Axis;
 import dev.moravec.api.BottleneckFactor;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.host.PluginHost;
 import dev.moravec.host.PluginStatus;
+import dev.moravec.model.AnalystOverride;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.GroupDetails;
+import dev.moravec.taxonomy.index.IndustryRankings;
+import dev.moravec.taxonomy.index.IntervalSettings;
+import dev.moravec.taxonomy.index.RankRange;
+import dev.moravec.taxonomy.index.OverrideReport;
+import dev.moravec.taxonomy.index.ScoreInterval;
 import dev.moravec.taxonomy.index.OccupationDetails;
 import dev.moravec.taxonomy.index.ScenarioImpact;
 import dev.moravec.taxonomy.index.Ranking;
@@ -68,7 +77,7 @@ public final class JsonViews {
      *
      * @param ranking the ranking
      * @param family the family it was ranked within, or {@code null}
-     * @return {@code {level, order, family, weighting, unscored, rows[]}}
+     * @return {@code {level, order, family, weighting, unscored, scenario, intervals, overrides, rows[]}}
      */
     public ObjectNode ranking(Ranking ranking, String family) {
         ObjectNode node = object();
@@ -79,6 +88,8 @@ public final class JsonViews {
         node.put("unscored", ranking.unscored());
         node.put("scenario", ranking.scenario());
         classifications.putRanking(node, ranking);
+        node.set("intervals", intervals(ranking.intervals()));
+        node.set("overrides", overrides(ranking.overrides()));
         ArrayNode rows = node.putArray("rows");
         int rank = 0;
         for (Ranking.Row row : ranking.rows()) {
@@ -92,7 +103,8 @@ public final class JsonViews {
 
     private static List<String> rankingCsvColumns() {
         List<String> columns = new ArrayList<>(List.of("rank", "level", "code", "title", "taskId", "statement", "score",
-                "transferability", "verificationCost", "quadrant", "bottleneck", "tasks", "occupations", "employment"));
+                "interval.low", "interval.high", "rankRange.low", "rankRange.high", "transferability", "verificationCost",
+                "quadrant", "bottleneck", "tasks", "occupations", "employment", "overridden"));
         for (Quadrant q : Quadrant.values()) {
             columns.add("share." + q.name());
         }
@@ -127,7 +139,7 @@ public final class JsonViews {
                         case "wageBillByQuadrant" -> "wages.";
                         default -> field.getKey() + ".";
                     };
-                    field.getValue().properties().forEach(share -> csv.set(prefix + share.getKey(), share.getValue()));
+                    field.getValue().properties().forEach(part -> csv.set(prefix + part.getKey(), part.getValue()));
                 } else {
                     csv.set(field.getKey(), field.getValue());
                 }
@@ -145,6 +157,9 @@ public final class JsonViews {
         r.put("taskId", row.taskId());
         r.put("statement", row.statement());
         VerdictJson.putScores(r, row.scores());
+        r.set("interval", interval(row.interval()));
+        r.set("rankRange", rankRange(row.rankRange()));
+        r.put("overridden", row.overridden());
         r.put("bottleneck", name(row.bottleneck()));
         r.put("tasks", row.tasks());
         r.put("occupations", row.occupations());
@@ -254,6 +269,7 @@ public final class JsonViews {
                     .put("statement", point.statement());
             VerdictJson.putScores(p, point.scores());
             p.put("bottleneck", name(point.bottleneck()));
+            p.put("overridden", point.overridden());
             ArrayNode movedBy = p.putArray("movedBy");
             point.movedBy().forEach(f -> movedBy.add(f.name()));
         }
@@ -294,6 +310,15 @@ public final class JsonViews {
         OccupationScore score = detail.score();
         if (score != null) {
             VerdictJson.putNumber(node, VerdictJson.SCORE, score.score());
+            OccupationDetails.Standing standing = detail.standing();
+            node.set("interval", interval(standing == null ? null : standing.interval()));
+            if (standing == null) {
+                node.putNull("rank");
+            } else {
+                node.putObject("rank").put("rank", standing.rank()).put("of", standing.of()).put("order", "lagging")
+                        .put("low", standing.range().low()).put("high", standing.range().high());
+            }
+            node.set("intervals", intervals(standing == null ? null : standing.intervals()));
             VerdictJson.putNumber(node, VerdictJson.TRANSFERABILITY, score.transferability());
             VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
             node.put("weighting", score.weighting().label());
@@ -313,10 +338,16 @@ public final class JsonViews {
             VerdictJson.putScores(t, task.scores());
             t.put("verification", name(task.verification()));
             t.put("bottleneck", name(task.bottleneck()));
+            if (task.override() == null) {
+                t.putNull(VerdictJson.OVERRIDE);
+            } else {
+                t.set(VerdictJson.OVERRIDE, VerdictJson.override(task.override()));
+            }
             task.evidence().forEach(t.putArray("evidence")::add);
         }
         ArrayNode emerging = node.putArray("emergingTasks");
         occupation.emergingTasks().forEach(emerging::add);
+        node.set("overrides", overrides(detail.overrides()));
         return node;
     }
 
@@ -345,6 +376,7 @@ public final class JsonViews {
             ArrayNode scorers = p.putArray("scorers");
             for (ScorerHandle scorer : plugin.scorers()) {
                 String state = scorer.isQuarantined() ? "quarantined"
+                        : engine.isDegraded(scorer) ? "degraded"
                         : host.registry().isShadowed(scorer) ? "inactive"
                         : active.contains(scorer) ? "active" : "disabled";
                 ObjectNode s = scorers.addObject();
@@ -367,7 +399,7 @@ public final class JsonViews {
      *
      * @param result the families' bottlenecks
      * @param family the family they were looked at within, or {@code null}
-     * @return {@code {level, family, unscored, factors[], rows[]}}
+     * @return {@code {level, family, unscored, intervals, overrides, factors[], rows[]}}
      */
     public ObjectNode bottlenecks(BottleneckShares.Result result, String family) {
         ObjectNode node = object();
@@ -377,6 +409,8 @@ public final class JsonViews {
         node.put("classification", result.classification());
         node.put("weight", result.weight());
         node.put("attribution", ClassificationViews.attribution(result.classification()));
+        node.set("intervals", intervals(result.intervals()));
+        node.set("overrides", overrides(result.overrides()));
         node.set("factors", factorList());
         ArrayNode rows = node.putArray("rows");
         for (BottleneckShares.Row row : result.rows()) {
@@ -386,6 +420,7 @@ public final class JsonViews {
             VerdictJson.putNumber(r, VerdictJson.TRANSFERABILITY, row.scores().transferability());
             VerdictJson.putNumber(r, VerdictJson.VERIFICATION_COST, row.scores().verificationCost());
             VerdictJson.putNumber(r, VerdictJson.SCORE, row.scores().score());
+            r.set("interval", interval(row.interval()));
             r.put("laggingShare", VerdictJson.round(row.laggingShare()));
             r.put("dominant", name(row.dominant()));
             r.set("ofLagging", factors(row.ofLagging()));
@@ -448,6 +483,172 @@ public final class JsonViews {
                 ArrayNode by = e.putArray("movedBy");
                 task.movedBy().forEach(f -> by.add(f.name()));
             }
+        }
+        return node;
+    }
+
+    /**
+     * How intervals were estimated.
+     *
+     * @param settings the settings, or {@code null} when there are no intervals
+     * @return {@code {level, resamples, seed, method}}, or JSON null
+     */
+    public JsonNode intervals(IntervalSettings settings) {
+        if (settings == null) {
+            return NullNode.getInstance();
+        }
+        return object().put("level", IntervalSettings.LEVEL).put("resamples", settings.resamples())
+                .put("seed", settings.seed()).put("method", "bootstrap: tasks within occupations, occupations within"
+                        + " families, scorers within occupations (docs/intervals.md)");
+    }
+
+    /**
+     * The industry ranking, with its intervals and rank ranges and what became of the analyst overrides.
+     *
+     * @param result the ranking
+     * @return {@code {by, source, order, weight, weighting, scenario, intervals, overrides, report[], rows[]}}, each
+     *     row with its {@code interval} and {@code rankRange}
+     */
+    public ObjectNode industries(IndustryRankings.Result result) {
+        ObjectNode node = classifications.industries(result);
+        node.set("intervals", intervals(result.intervals()));
+        node.set("overrides", overrides(result.overrides()));
+        for (int i = 0; i < result.rows().size(); i++) {
+            ObjectNode row = (ObjectNode) node.path("rows").get(i);
+            row.set("interval", interval(result.rows().get(i).interval()));
+            row.set("rankRange", rankRange(result.rows().get(i).rankRange()));
+        }
+        return node;
+    }
+
+    /**
+     * A group of another classification, with its interval and what became of the analyst overrides.
+     *
+     * @param detail the drill-down
+     * @return the group as {@link ClassificationViews#group} gives it, with {@code interval}, {@code intervals}
+     *     and {@code overrides}
+     */
+    public ObjectNode group(GroupDetails.Detail detail) {
+        ObjectNode node = classifications.group(detail);
+        node.set("interval", interval(detail.interval()));
+        node.set("intervals", intervals(detail.intervals()));
+        node.set("overrides", overrides(detail.overrides()));
+        return node;
+    }
+
+    /**
+     * A rank's 90% range.
+     *
+     * @param range the range, or {@code null}
+     * @return {@code {low, high}}, or null
+     */
+    public JsonNode rankRange(RankRange range) {
+        return range == null ? NullNode.getInstance() : object().put("low", range.low()).put("high", range.high());
+    }
+
+    /**
+     * A score's interval.
+     *
+     * @param interval the interval, or {@code null}
+     * @return {@code {low, high}}, rounded, or JSON null
+     */
+    public JsonNode interval(ScoreInterval interval) {
+        return interval == null ? NullNode.getInstance()
+                : object().put("low", VerdictJson.round(interval.low())).put("high", VerdictJson.round(interval.high()));
+    }
+
+    /**
+     * What became of the analyst overrides.
+     *
+     * @param report how many applied and which targets the taxonomy lacks
+     * @return {@code {applied, unknown[]}}
+     */
+    public ObjectNode overrides(OverrideReport report) {
+        ObjectNode node = object();
+        node.put("applied", report.applied());
+        ArrayNode unknown = node.putArray("unknown");
+        for (AnalystOverride override : report.unknown()) {
+            unknown.addObject().put("target", override.target()).put("occupation", override.occupation())
+                    .put("taskId", override.taskId()).put("reason", "no " + (override.isForTask() ? "such task" : "such"
+                            + " occupation") + " in the taxonomy");
+        }
+        return node;
+    }
+
+    /**
+     * The overrides in effect.
+     *
+     * @param source where they are kept
+     * @param list the overrides
+     * @param file renders one as its file does
+     * @return {@code {source, overrides[]}}: each as its file writes it, with its {@code target}
+     */
+    public ObjectNode overrideList(String source, List<AnalystOverride> list, OverrideFile file) {
+        ObjectNode node = object();
+        node.put("source", source);
+        ArrayNode overrides = node.putArray("overrides");
+        for (AnalystOverride override : list) {
+            overrides.addObject().put("target", override.target()).setAll(file.json(override));
+        }
+        return node;
+    }
+
+    /**
+     * A comparison with a published measure.
+     *
+     * @param result the comparison
+     * @return {@code {measure, level, codes, matched, unmatched[], badRows[], withoutValue, compared, spearman,
+     *     pearson, intervals, disagreements: {higherElsewhere[], higherHere[]}, overrides, points[]}}
+     */
+    public ObjectNode comparison(MeasureComparison.Result result) {
+        ObjectNode node = object();
+        var measure = result.measure();
+        node.putObject("measure").put("name", measure.name()).put("source", measure.source())
+                .put("codeColumn", measure.codeColumn()).put("valueColumn", measure.valueColumn())
+                .put("scale", measure.scale()).put("rows", measure.rows());
+        node.put("level", result.level());
+        node.put("codes", measure.values().size());
+        node.put("matched", result.matchedCodes());
+        ArrayNode unmatched = node.putArray("unmatched");
+        result.unmatched().forEach(u -> unmatched.addObject().put("code", u.code())
+                .put("where", measure.source() + ":" + u.line()).put("reason", u.reason()));
+        ArrayNode bad = node.putArray("badRows");
+        measure.badRows().forEach(b -> bad.addObject().put("where", b.where()).put("reason", b.reason()));
+        node.put("withoutValue", result.withoutValue());
+        node.put("compared", result.correlations().pairs());
+        node.set("spearman", estimate(result.correlations().spearman()));
+        node.set("pearson", estimate(result.correlations().pearson()));
+        node.putObject("intervals").put("level", result.correlations().level())
+                .put("resamples", result.correlations().resamples()).put("seed", result.correlations().seed())
+                .put("method", "bootstrap over the compared units");
+        ObjectNode disagreements = node.putObject("disagreements");
+        disagreements.set("higherElsewhere", units(result.higherElsewhere()));
+        disagreements.set("higherHere", units(result.higherHere()));
+        node.set("overrides", overrides(result.overrides()));
+        node.set("points", units(result.units()));
+        return node;
+    }
+
+    private ArrayNode units(List<MeasureComparison.Unit> units) {
+        ArrayNode array = mapper.createArrayNode();
+        for (MeasureComparison.Unit unit : units) {
+            array.addObject().put("code", unit.code()).put("title", unit.title())
+                    .put("moravec", VerdictJson.round(unit.moravec())).put("measure", VerdictJson.round(unit.measure()))
+                    .put("moravecRank", unit.moravecRank()).put("measureRank", unit.measureRank())
+                    .put("bottleneck", name(unit.bottleneck())).put("overridden", unit.overridden());
+        }
+        return array;
+    }
+
+    private JsonNode estimate(dev.moravec.evaluation.Estimate estimate) {
+        if (!estimate.isDefined()) {
+            return NullNode.getInstance();
+        }
+        ObjectNode node = object().put("value", VerdictJson.round(estimate.value()));
+        if (Double.isNaN(estimate.low())) {
+            node.putNull("low").putNull("high");
+        } else {
+            node.put("low", VerdictJson.round(estimate.low())).put("high", VerdictJson.round(estimate.high()));
         }
         return node;
     }

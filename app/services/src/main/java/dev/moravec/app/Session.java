@@ -28,6 +28,12 @@ import dev.moravec.taxonomy.index.TaxonomyIndex;
  */
 public final class Session implements AutoCloseable {
 
+    /**
+     * How long a server's quarantine of a broken scorer lasts before the scorer is probed again (a
+     * command's quarantine lasts to its end).
+     */
+    public static final java.time.Duration QUARANTINE_COOL_DOWN = java.time.Duration.ofSeconds(60);
+
     /** How often a working command checks the plugins folder for changes. */
     static final java.time.Duration WATCH_POLL = java.time.Duration.ofSeconds(1);
 
@@ -115,7 +121,8 @@ public final class Session implements AutoCloseable {
         }
         Path data = options.dataDir(environment);
         // the model loads only when a scorer first embeds, so sessions without such scorers do not pay for it
-        EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors());
+        EmbeddingService embedder = new EmbeddingService(data.resolve("cache"), Runtime.getRuntime().availableProcessors(),
+                environment.vectorCacheBytes());
         boolean ownsTaxonomy = taxonomyIndex == null && working;
         // the index opens while the framework starts: both take a good part of start-up
         FutureTask<TaxonomyIndex> opening = ownsTaxonomy
@@ -233,9 +240,31 @@ public final class Session implements AutoCloseable {
      * @throws PluginHostException if no scorer is active and one is required
      */
     public ScoringEngine engine(int threads, boolean requireScorer) throws PluginHostException {
+        return engine(threads, requireScorer, null);
+    }
+
+    /**
+     * The scoring engine of a server, started on first use: it runs long, so a run of failures
+     * quarantines a scorer only when a probe with a plain task fails too (the tasks of a client's
+     * requests cannot switch a scorer off for everyone), and a quarantine lifts when a probe after
+     * {@link #QUARANTINE_COOL_DOWN} rates. It starts without an active scorer and follows the registry.
+     *
+     * @param threads the worker threads
+     * @return the engine
+     */
+    public ScoringEngine serverEngine(int threads) {
+        try {
+            return engine(threads, false, QUARANTINE_COOL_DOWN);
+        } catch (PluginHostException e) {
+            throw new IllegalStateException("no scorer is required", e);
+        }
+    }
+
+    private ScoringEngine engine(int threads, boolean requireScorer, java.time.Duration coolDown)
+            throws PluginHostException {
         if (engine == null) {
             engine = new ScoringEngine(host.registry(), config, threads,
-                    taxonomy == null ? null : new IndexTaxonomyView(taxonomy));
+                    taxonomy == null ? null : new IndexTaxonomyView(taxonomy), coolDown);
         }
         if (requireScorer && engine.scorers().isEmpty()) {
             throw new PluginHostException("no scorer is active: the plugins folder " + host.pluginsDir()

@@ -4,7 +4,9 @@ import dev.moravec.api.Embedder;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Scores;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.Relief;
@@ -23,6 +25,7 @@ import dev.moravec.taxonomy.index.SearchHit;
 import dev.moravec.taxonomy.index.TaskPoints;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.StarterCatalog;
 import java.io.IOException;
@@ -43,6 +46,7 @@ public final class TaxonomyService {
     public static final String MARK_CLOSE = "</mark>";
 
     private final TaxonomyIndex index;
+    private final java.time.Duration searchTimeLimit;
     private volatile Titles titles;
 
     /** The occupations' titles as the index had them at a version of its content. */
@@ -52,7 +56,17 @@ public final class TaxonomyService {
      * @param index the taxonomy index; the caller keeps it open while the service is used, and closes it
      */
     public TaxonomyService(TaxonomyIndex index) {
+        this(index, TaxonomySearch.DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * @param index the taxonomy index; the caller keeps it open while the service is used, and closes it
+     * @param searchTimeLimit how long one search may take before it stops
+     *     ({@link dev.moravec.taxonomy.index.SearchTimeoutException})
+     */
+    public TaxonomyService(TaxonomyIndex index, java.time.Duration searchTimeLimit) {
         this.index = index;
+        this.searchTimeLimit = searchTimeLimit;
     }
 
     /** @return the index */
@@ -72,7 +86,7 @@ public final class TaxonomyService {
      */
     public List<SearchHit> search(TaxonomySearch.Request request, String markOpen, String markClose)
             throws BadInputException, IOException {
-        return new TaxonomySearch(index, markOpen, markClose).search(request);
+        return new TaxonomySearch(index, markOpen, markClose, searchTimeLimit).search(request);
     }
 
     /**
@@ -86,7 +100,7 @@ public final class TaxonomyService {
      */
     public List<SearchHit> semantic(TaxonomySearch.Request request, Embedder embedder)
             throws BadInputException, IOException {
-        return new TaxonomySearch(index, "", "").semantic(request, embedder);
+        return new TaxonomySearch(index, "", "", searchTimeLimit).semantic(request, embedder);
     }
 
     /**
@@ -115,6 +129,85 @@ public final class TaxonomyService {
     }
 
     /**
+     * Ranks with analyst overrides and, if asked, 90% intervals and rank ranges.
+     *
+     * @param request the level, order, family and limit
+     * @param relief the scenario, or {@code null} for the scores as classified
+     * @param view the overrides and the interval settings (or none)
+     * @return the ranking
+     * @throws BadInputException if the level or family is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Ranking rank(Rankings.Request request, Relief relief, ViewOptions view) throws BadInputException, IOException {
+        return new Rankings(index).rank(request, relief, view);
+    }
+
+    /**
+     * Why a level's families lag, with analyst overrides and, if asked, each family's score interval.
+     *
+     * @param level occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @param view the overrides and the interval settings (or none)
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public BottleneckShares.Result bottlenecks(String level, String family, ViewOptions view)
+            throws BadInputException, IOException {
+        return new BottleneckShares(index).of(level, family, view);
+    }
+
+    /**
+     * An occupation's drill-down with analyst overrides and, if asked, its interval and rank.
+     *
+     * @param code its O*NET-SOC code, or its SOC code
+     * @param view the overrides and the interval settings (or none)
+     * @return the occupation with its family path, score and tasks
+     * @throws BadInputException if the taxonomy has no such occupation
+     * @throws IOException if the index cannot be read
+     */
+    public OccupationDetails.Detail occupation(String code, ViewOptions view) throws BadInputException, IOException {
+        return new OccupationDetails(index).show(code, view);
+    }
+
+    /**
+     * The classified tasks of a family as scatter points, with analyst overrides, moved by a scenario.
+     *
+     * @param family the family, or {@code null} for all
+     * @param limit the most points
+     * @param relief the scenario, or {@code null}
+     * @param overrides the analyst overrides
+     * @return the points
+     * @throws IOException if the index cannot be read
+     */
+    public TaskPoints.Result points(String family, int limit, Relief relief, AnalystOverrides overrides) throws IOException {
+        return new TaskPoints(index).points(family, limit, relief, overrides);
+    }
+
+    /**
+     * What an override target's scores are under a set of overrides, to log a change with its effect.
+     *
+     * @param overrides the overrides
+     * @param occupation the target's occupation code
+     * @param taskId the target's task id, or {@code null} for the whole occupation
+     * @return the task's scores (for a task) and the occupation's means
+     * @throws BadInputException if the taxonomy has no such occupation, or the occupation no such task
+     * @throws IOException if the index cannot be read
+     */
+    public OverrideStore.Effect effect(AnalystOverrides overrides, String occupation, String taskId)
+            throws BadInputException, IOException {
+        OccupationDetails.Detail detail = new OccupationDetails(index).show(occupation, new ViewOptions(overrides, null));
+        Scores task = null;
+        if (taskId != null) {
+            task = detail.tasks().stream().filter(t -> t.taskId().equals(taskId)).findFirst()
+                    .map(OccupationDetails.TaskLine::effectiveScores)
+                    .orElseThrow(() -> new BadInputException("occupation " + occupation + " has no task " + taskId
+                            + " (see its tasks with 'moravec show " + occupation + "')"));
+        }
+        return new OverrideStore.Effect(task, detail.score() == null ? null : detail.score().means());
+    }
+
+    /**
      * Why a level's families lag: the share of their lagging work behind each bottleneck factor.
      *
      * @param level occupation, detailed, broad, minor or major
@@ -134,13 +227,14 @@ public final class TaxonomyService {
      * @param family a group to stay within, or {@code null}
      * @param classification the classification
      * @param weight what occupations are weighted by
+     * @param view the overrides and the interval settings (or none)
      * @return the groups, the most lagging work first
      * @throws BadInputException if the level is unknown or the classification's crosswalks were not imported
      * @throws IOException if the index cannot be read
      */
     public BottleneckShares.Result bottlenecks(String level, String family, Classification classification,
-            WeightBasis weight) throws BadInputException, IOException {
-        return new BottleneckShares(index).of(level, family, classification, weight);
+            WeightBasis weight, ViewOptions view) throws BadInputException, IOException {
+        return new BottleneckShares(index).of(level, family, classification, weight, view);
     }
 
     /**
@@ -148,12 +242,14 @@ public final class TaxonomyService {
      *
      * @param classification the classification
      * @param code its code (for ESCO also its concept URI)
+     * @param view the overrides and the interval settings (or none)
      * @return its drill-down
      * @throws BadInputException if the crosswalks were not imported or the code is unknown
      * @throws IOException if the index cannot be read
      */
-    public GroupDetails.Detail group(Classification classification, String code) throws BadInputException, IOException {
-        return new GroupDetails(index).show(classification, code);
+    public GroupDetails.Detail group(Classification classification, String code, ViewOptions view)
+            throws BadInputException, IOException {
+        return new GroupDetails(index).show(classification, code, view);
     }
 
     /**
@@ -163,13 +259,14 @@ public final class TaxonomyService {
      * @param limit the most rows
      * @param weight what occupations are weighted by
      * @param relief a scenario, or {@code null}
+     * @param view the overrides and the interval settings (or none)
      * @return the ranking
      * @throws BadInputException if no industry file was imported
      * @throws IOException if the index cannot be read
      */
-    public IndustryRankings.Result industries(boolean lagging, int limit, WeightBasis weight, Relief relief)
-            throws BadInputException, IOException {
-        return new IndustryRankings(index).rank(lagging, limit, weight, relief);
+    public IndustryRankings.Result industries(boolean lagging, int limit, WeightBasis weight, Relief relief,
+            ViewOptions view) throws BadInputException, IOException {
+        return new IndustryRankings(index).rank(lagging, limit, weight, relief, view);
     }
 
     /**
@@ -200,16 +297,18 @@ public final class TaxonomyService {
      * @param reliefs the scenarios
      * @param thresholds where the quadrants are split
      * @param level the level whose families are ranked by their rise
+     * @param family a SOC group or occupation to stay within, or {@code null} for the whole taxonomy
      * @param limit the most families listed per scenario
      * @return one impact per scenario, in order
      * @throws BadInputException if the level is unknown
      * @throws IOException if the index cannot be read
      */
-    public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, int limit)
+    public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, String family,
+            int limit)
             throws BadInputException, IOException {
         List<ScenarioImpact.Result> impacts = new java.util.ArrayList<>();
         for (Relief relief : reliefs) {
-            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, limit));
+            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, family, limit));
         }
         return impacts;
     }

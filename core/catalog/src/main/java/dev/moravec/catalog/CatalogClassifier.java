@@ -55,7 +55,18 @@ public final class CatalogClassifier {
          * @param bytes bytes read so far from all inputs together (compressed bytes for gzip)
          */
         void update(long records, long bytes);
+
+        /**
+         * Called when the run fails, before its failure is thrown: what was written up to then, for the
+         * reconciliation a user reads beside the error.
+         *
+         * @param soFar the counts of the records written and rejected before the failure
+         */
+        default void failed(RunSummary soFar) {}
     }
+
+    /** The largest batch: the pipeline holds {@code 2 x threads + 3} of them in memory. */
+    public static final int MAX_BATCH_SIZE = 100_000;
 
     /** Rates a batch of tasks into verdicts; the application passes the scoring engine's {@code classify}. */
     @FunctionalInterface
@@ -84,8 +95,9 @@ public final class CatalogClassifier {
      */
     public CatalogClassifier(Rater rater, CatalogReaders readers, Function<String, Optional<String>> titles,
             int batchSize, int parallelBatches) {
-        if (batchSize < 1 || parallelBatches < 1) {
-            throw new IllegalArgumentException("batchSize and parallelBatches must be at least 1");
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE || parallelBatches < 1) {
+            throw new IllegalArgumentException("batchSize must be 1 to " + MAX_BATCH_SIZE
+                    + " and parallelBatches at least 1");
         }
         this.rater = rater;
         this.readers = readers;
@@ -149,6 +161,7 @@ public final class CatalogClassifier {
         long rejected = 0;
         long[] quadrants = new long[Quadrant.values().length];
         boolean stopped = false;
+        boolean ended = false;
         reader.start();
         try {
             if (!resume.headerWritten()) {
@@ -194,16 +207,25 @@ public final class CatalogClassifier {
                 skipped += chunk.skipped();
                 progress.update(skipped + classified + rejected, chunk.bytes());
             }
+            ended = true;
         } finally {
             reader.interrupt();
             renderers.shutdownNow();
+            if (!ended) {
+                progress.failed(new RunSummary(skipped + classified + rejected, skipped, classified, rejected,
+                        byQuadrant(quadrants), Duration.ofNanos(System.nanoTime() - started), true));
+            }
         }
+        return new RunSummary(skipped + classified + rejected, skipped, classified, rejected, byQuadrant(quadrants),
+                Duration.ofNanos(System.nanoTime() - started), stopped);
+    }
+
+    private static Map<Quadrant, Long> byQuadrant(long[] quadrants) {
         Map<Quadrant, Long> byQuadrant = new EnumMap<>(Quadrant.class);
         for (Quadrant q : Quadrant.values()) {
             byQuadrant.put(q, quadrants[q.ordinal()]);
         }
-        return new RunSummary(skipped + classified + rejected, skipped, classified, rejected, byQuadrant,
-                Duration.ofNanos(System.nanoTime() - started), stopped);
+        return byQuadrant;
     }
 
     private static <T> T await(Future<T> future, BooleanSupplier stop)
@@ -234,10 +256,8 @@ public final class CatalogClassifier {
         if (error instanceof RuntimeException e) {
             throw e;
         }
-        if (error instanceof Error e) {
-            throw e;
-        }
-        throw new IllegalStateException("a batch failed", error);
+        // an Error of another thread (out of memory, say) ends the run on the calling thread, with its cause
+        throw new IllegalStateException("the classification stopped: " + error, error);
     }
 
     /** Rates and renders one batch; runs on a batch thread. */
@@ -314,7 +334,7 @@ public final class CatalogClassifier {
     private record End() implements Step {}
 
     /** Reading failed; the batches before the failure are written first. */
-    private record Failure(Exception error) implements Step {}
+    private record Failure(Throwable error) implements Step {}
 
     /** A batch rated and rendered, ready to write. */
     private record Rendered(ByteArrayOutputStream records, ByteArrayOutputStream rejects, long[] quadrants,
@@ -350,7 +370,9 @@ public final class CatalogClassifier {
                 try {
                     read();
                     queue.put(new End());
-                } catch (IOException | BadInputException | RuntimeException e) {
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Throwable e) { // NOPMD: whatever ends the reader (out of memory too) must reach the writer
                     queue.put(new Failure(e));
                 }
             } catch (InterruptedException e) {
@@ -364,7 +386,7 @@ public final class CatalogClassifier {
             List<CatalogEntry> batch = new ArrayList<>(limit);
             for (CatalogSource input : inputs) {
                 try (CatalogReader reader = readers.open(input, format)) {
-                    for (CatalogEntry entry = reader.next(); entry != null; entry = reader.next()) {
+                    for (CatalogEntry entry = next(input, reader); entry != null; entry = next(input, reader)) {
                         if (skip(entry)) {
                             if (++unreported == SKIP_REPORT) {
                                 submit(List.of(), bytesDone + reader.bytesRead());
@@ -395,6 +417,20 @@ public final class CatalogClassifier {
                         + " again");
             }
             submit(batch, bytesDone);
+        }
+
+        // a read that fails names the input: a gzip cut short, a disk error
+        private static CatalogEntry next(CatalogSource input, CatalogReader reader) throws IOException, BadInputException {
+            try {
+                return reader.next();
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new BadInputException(input.name() + ": the input ends in the middle or is damaged (" + e.getMessage()
+                        + "): was it cut short while copied or downloaded? The records before it were read", e);
+            } catch (OutputFailedException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BadInputException(input.name() + ": cannot be read: " + e.getMessage(), e);
+            }
         }
 
         /** Whether a resumed run finds the entry already in the output or the rejects. */

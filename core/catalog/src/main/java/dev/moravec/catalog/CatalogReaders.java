@@ -8,13 +8,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 
 /**
  * Opens catalogs: a file or standard input ({@code -}), gzip-compressed or not (recognised by its
- * content), in the format given or else the one its name or first line shows. Text is read as UTF-8;
- * a byte order mark is skipped.
+ * content), in the format given or else the one its name or first line shows. Text is read as UTF-8,
+ * or as UTF-16 or UTF-32 where a byte order mark says so ({@link TextInput}); a UTF-8 byte order mark
+ * is skipped.
  */
 public final class CatalogReaders {
 
@@ -80,6 +82,10 @@ public final class CatalogReaders {
             raw = source.opener().open();
         } catch (NoSuchFileException e) {
             throw new BadInputException(e.getFile() + " does not exist: check the path");
+        } catch (FileSystemException e) {
+            throw new BadInputException(e.getFile() + " " + (e.getReason() != null ? e.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "cannot be read: check its permissions"
+                    : "cannot be opened"), e);
         }
         boolean success = false;
         try {
@@ -106,7 +112,12 @@ public final class CatalogReaders {
     public CatalogReader open(String name, InputStream raw, Optional<CatalogFormat> format)
             throws IOException, BadInputException {
         CountingInputStream counter = new CountingInputStream(raw);
-        InputStream in = TextInput.open(counter);
+        InputStream in;
+        try {
+            in = TextInput.open(counter);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new BadInputException(name + ": " + e.getMessage(), e);
+        }
         CatalogFormat chosen = format.or(() -> CatalogFormat.fromFileName(name)).orElse(null);
         if (chosen == null) {
             chosen = CatalogFormat.sniff(TextInput.firstLine(in));

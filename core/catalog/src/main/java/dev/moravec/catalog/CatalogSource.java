@@ -2,6 +2,7 @@ package dev.moravec.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ public record CatalogSource(String name, Opener opener, OptionalLong size) {
         }
         Path fileName = path.getFileName();
         return new CatalogSource(fileName == null ? location : fileName.toString(), () -> {
+            if (Files.isDirectory(path)) {
+                throw new FileSystemException(location, null, "is a folder, not a catalog file: give the files in it");
+            }
             try {
                 return Files.newInputStream(path);
             } catch (NoSuchFileException e) {

@@ -55,7 +55,7 @@ final class JsonCatalogReader implements CatalogReader {
         try {
             first = parser.nextToken();
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new BadInputException(source + ":" + JsonErrors.line(e, 1) + ": " + JsonErrors.message(e), e);
         }
         if (first != JsonToken.START_ARRAY) {
             throw new BadInputException(source + ":1: a JSON catalog is an array of task objects: [{...}, {...}]");
@@ -84,7 +84,7 @@ final class JsonCatalogReader implements CatalogReader {
         try {
             node = mapper.readTree(line);
         } catch (JsonProcessingException e) {
-            return new Rejection(source, lineNumber, null, "not valid JSON: " + e.getOriginalMessage(), line);
+            return new Rejection(source, lineNumber, null, "not valid JSON: " + JsonErrors.message(e), line);
         }
         return build(lineNumber, node, line);
     }
@@ -99,8 +99,8 @@ final class JsonCatalogReader implements CatalogReader {
             JsonNode node = mapper.readTree(array);
             return build(line, node, node.toString());
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()
-                    + "; the array cannot be read past this point", e);
+            throw new BadInputException(source + ":" + JsonErrors.line(e, array.currentTokenLocation().getLineNr()) + ": "
+                    + JsonErrors.message(e) + "; the array cannot be read past this point", e);
         }
     }
 

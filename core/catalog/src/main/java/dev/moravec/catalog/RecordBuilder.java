@@ -101,7 +101,7 @@ final class RecordBuilder {
             }
             return OptionalDouble.of(value);
         } catch (NumberFormatException e) {
-            throw new BadValue(column, "'" + text + "' is not a number");
+            throw new BadValue(column, dev.moravec.model.Quoted.of(text) + " is not a number");
         }
     }
 

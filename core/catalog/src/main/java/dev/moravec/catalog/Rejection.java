@@ -1,5 +1,7 @@
 package dev.moravec.catalog;
 
+import dev.moravec.model.Quoted;
+
 /**
  * An input record that cannot be classified, and why.
  *
@@ -17,6 +19,6 @@ public record Rejection(String source, long line, String field, String reason, S
      * @return for example {@code tasks.csv:12: field 'Task': statement is empty}
      */
     public String message() {
-        return source + ":" + line + ": " + (field == null ? "" : "field '" + field + "': ") + reason;
+        return source + ":" + line + ": " + (field == null ? "" : "field '" + Quoted.plain(field) + "': ") + reason;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.catalog.internal.CountingInputStream;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Quoted;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -67,14 +68,14 @@ final class TabularCatalogReader implements CatalogReader {
             if (column.isPresent()) {
                 String earlier = recognised.putIfAbsent(column.get(), name);
                 if (earlier != null) {
-                    throw new BadInputException(source + ":1: columns '" + earlier + "' and '" + name
-                            + "' both give the " + column.get().label() + "; rename or remove one");
+                    throw new BadInputException(source + ":1: columns " + Quoted.of(earlier) + " and " + Quoted.of(name)
+                            + " both give the " + column.get().label() + "; rename or remove one");
                 }
                 columnOf[i] = column.get();
             }
         }
         if (!recognised.containsKey(Column.STATEMENT)) {
-            throw new BadInputException(source + ":1: no task statement column among " + String.join(", ", header)
+            throw new BadInputException(source + ":1: no task statement column among " + Quoted.list(header)
                     + "; name the column that holds the task text 'Task' or 'Statement'"
                     + (format == CatalogFormat.CSV && header.size() == 1 && header.get(0).contains("\t")
                             ? " (the header has tabs: is this a TSV file? use --in-format tsv)" : ""));
@@ -93,7 +94,7 @@ final class TabularCatalogReader implements CatalogReader {
             row = rest();
             line = firstValueLine;
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()
+            throw new BadInputException(source + ":" + JsonErrors.line(e, firstValueLine) + ": " + JsonErrors.message(e)
                     + "; the file cannot be read past this point: fix the quoting", e);
         }
         String raw = String.join(String.valueOf(separator), row);
@@ -120,7 +121,7 @@ final class TabularCatalogReader implements CatalogReader {
             }
             return rest();
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ":1: cannot read the header: " + e.getOriginalMessage(), e);
+            throw new BadInputException(source + ":1: cannot read the header: " + JsonErrors.message(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.moravec.catalog;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.api.Bottleneck;
 import dev.moravec.api.BottleneckFactor;
@@ -10,6 +11,8 @@ import dev.moravec.api.Task;
 import dev.moravec.api.TaskType;
 import dev.moravec.api.TaskWeights;
 import dev.moravec.api.VerificationMode;
+import dev.moravec.model.AnalystOverride;
+import dev.moravec.model.AppliedOverride;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.RatingStatus;
 import dev.moravec.model.ScorerOutcome;
@@ -34,6 +37,9 @@ import java.util.Set;
  *  "verificationCost": 0.71, "score": 0.18, "quadrant": "VERIFICATION_BOUND",
  *  "verification": "SLOW_OUTCOME", "bottlenecks": [{"factor": "SLOW_FEEDBACK", "strength": 0.62}, ...],
  *  "scenario": {"name": "robotics", "transferability": ..., "quadrant": ..., "movedBy": [...]},  (with --scenario)
+ *  "override": {"occupation": "11-1011.00", "taskId": "8823", "set": {"transferability": 0.3},
+ *               "transferability": 0.3, "verificationCost": 0.71, "score": 0.087, "quadrant": "LAGGING",
+ *               "reason": "...", "author": "...", "date": "2026-01-31"},  (where an analyst override applies)
  *  "ratings": [{"scorer": "lexicon", "version": "1.0.0", "status": "OK", "transferability": 0.6,
  *               "verificationCost": 0.7, "confidence": 0.8, "evidence": ["..."],
  *               "verification": "SLOW_OUTCOME",
@@ -57,6 +63,8 @@ public final class VerdictJson {
     public static final String BOTTLENECKS = "bottlenecks";
     /** Where the task would stand under a scenario, when {@code classify --scenario} asked for one. */
     public static final String SCENARIO = "scenario";
+    /** The analyst override that applies to the task, when there is one. */
+    public static final String OVERRIDE = "override";
     /** Each scorer's outcome. */
     public static final String RATINGS = "ratings";
     /** An outcome's scorer id. */
@@ -66,7 +74,8 @@ public final class VerdictJson {
 
     /** The keys a verdict adds to a task: an input record holding them is output, not a task. */
     public static final Set<String> VERDICT_KEYS =
-            Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, VERIFICATION, BOTTLENECKS, SCENARIO, RATINGS);
+            Set.of(TRANSFERABILITY, VERIFICATION_COST, SCORE, QUADRANT, VERIFICATION, BOTTLENECKS, SCENARIO, OVERRIDE,
+                    RATINGS);
 
     /** How values are written: rounded for people and scripts, or exactly, for storage. */
     public enum Precision {
@@ -135,12 +144,52 @@ public final class VerdictJson {
             json.writeEndArray();
             json.writeEndObject();
         }
+        if (verdict.override() != null) {
+            json.writeFieldName(OVERRIDE);
+            json.writeTree(override(verdict.override()));
+        }
         writeOutcomes(json, verdict.outcomes());
         if (!record.fields().isEmpty()) {
             json.writeFieldName("fields");
             json.writeTree(record.fields());
         }
         json.writeEndObject();
+    }
+
+    /**
+     * An analyst override as it applies to a task: what it targets, what it sets, the task's T, V, S and
+     * quadrant after it, and why, who and when.
+     *
+     * @param applied the override and the scores after it
+     * @return {@code {occupation, taskId, set, transferability, verificationCost, score, quadrant, reason, author, date}}
+     */
+    public static ObjectNode override(AppliedOverride applied) {
+        AnalystOverride override = applied.override();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("occupation", override.occupation());
+        node.put("taskId", override.taskId());
+        node.set("set", overrideSet(override));
+        putScores(node, applied.scores());
+        node.put("reason", override.reason());
+        node.put("author", override.author());
+        node.put("date", override.date().toString());
+        return node;
+    }
+
+    /**
+     * What an override sets, as its file writes it.
+     *
+     * @param override the override
+     * @return {@code {transferability, verificationCost}} (those it sets) or {@code {quadrant}}
+     */
+    public static ObjectNode overrideSet(AnalystOverride override) {
+        ObjectNode set = JsonNodeFactory.instance.objectNode();
+        override.transferability().ifPresent(v -> set.put(TRANSFERABILITY, v));
+        override.verificationCost().ifPresent(v -> set.put(VERIFICATION_COST, v));
+        if (override.quadrant() != null) {
+            set.put(QUADRANT, override.quadrant().name());
+        }
+        return set;
     }
 
     /**

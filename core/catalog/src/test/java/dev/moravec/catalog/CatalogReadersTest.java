@@ -136,7 +136,7 @@ class CatalogReadersTest {
     void refusesACatalogWithoutAStatementColumnOrWithTwoIdColumns() {
         assertThatThrownBy(() -> readAll("x.csv", stream("name,value\na,b\n"), Optional.empty()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("x.csv:1: no task statement column among name, value; name the column that holds the task"
+                .hasMessage("x.csv:1: no task statement column among 'name', 'value'; name the column that holds the task"
                         + " text 'Task' or 'Statement'");
         assertThatThrownBy(() -> readAll("y.csv", stream("id,Task ID,task\n1,2,x\n"), Optional.empty()))
                 .isInstanceOf(BadInputException.class)

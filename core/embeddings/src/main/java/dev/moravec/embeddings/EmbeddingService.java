@@ -37,13 +37,28 @@ public final class EmbeddingService implements Embedder, AutoCloseable {
     private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
     private ExecutorService executor;
 
+    /** The vector cache's cap unless told otherwise: about 680,000 vectors. */
+    public static final long DEFAULT_CACHE_BYTES = 1L << 30;
+
     /**
+     * A service whose vector cache has the default cap.
+     *
      * @param cacheDir the folder of the vector cache
      * @param threads the threads the model uses for batches
      * @throws IOException if the cache cannot be opened
      */
     public EmbeddingService(Path cacheDir, int threads) throws IOException {
-        this.cache = new VectorCache(cacheDir, MODEL, DIMENSION);
+        this(cacheDir, threads, DEFAULT_CACHE_BYTES);
+    }
+
+    /**
+     * @param cacheDir the folder of the vector cache
+     * @param threads the threads the model uses for batches
+     * @param cacheBytes the vector cache's cap: past it, the older vectors are dropped
+     * @throws IOException if the cache cannot be opened
+     */
+    public EmbeddingService(Path cacheDir, int threads, long cacheBytes) throws IOException {
+        this.cache = new VectorCache(cacheDir, MODEL, DIMENSION, cacheBytes);
         this.threads = threads;
     }
 

@@ -31,13 +31,22 @@ import java.util.List;
  * writes), the missing records are indexed again from the vectors file. It doubles when half full, into
  * a new file that replaces the old one.
  *
- * <p>Appends are made under a file lock, so several processes may share the cache: each indexes what
- * the others appended before it appends, and one that still maps a replaced index maps the new one.
- * Lookups take no lock. Thread-safe.
+ * <p>The cache is capped in size: when an append would take the vectors file past the cap, the older
+ * vectors are dropped first, keeping the newest half of the cap (first in, first out), written to a new
+ * file that replaces the old one, indexed anew. So anonymous requests to a server cannot fill the disk;
+ * a dropped vector is computed again when asked for.
+ *
+ * <p>Appends are made under a file lock (on a lock file beside the cache, which no compaction replaces),
+ * so several processes may share the cache: each indexes what the others appended before it appends, and
+ * one that still reads a replaced vectors file or maps a replaced index opens the new one. Lookups take
+ * no lock; one that races a compaction finds nothing, never a wrong vector (every record's hash is
+ * checked). Thread-safe.
  */
 public final class VectorCache implements AutoCloseable {
 
     private static final int MAGIC = 0x4d564543; // "MVEC"
+    /** Written over the magic of a vectors file that a compaction replaced, so other processes reopen. */
+    private static final int RETIRED_MAGIC = 0x4d565254; // "MVRT"
     private static final int INDEX_MAGIC = 0x4d564958; // "MVIX"
     private static final int INDEX_VERSION = 1;
     private static final int HASH = 32;
@@ -59,7 +68,9 @@ public final class VectorCache implements AutoCloseable {
     private final String model;
     private final int dimension;
     private final int recordSize;
-    private final FileChannel channel;
+    private final long maxBytes;
+    private final FileChannel lockFile;
+    private volatile FileChannel channel;
     private final ThreadLocal<ByteBuffer> recordBuffers;
     /** SHA-256 that has read the model id: each text's hash continues a clone of it. */
     private final MessageDigest digest;
@@ -113,7 +124,7 @@ public final class VectorCache implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the cache of a model.
+     * Opens (or creates) the cache of a model, without a cap.
      *
      * @param dir the cache folder
      * @param model the model's id
@@ -121,6 +132,19 @@ public final class VectorCache implements AutoCloseable {
      * @throws IOException if the files cannot be read or created
      */
     public VectorCache(Path dir, String model, int dimension) throws IOException {
+        this(dir, model, dimension, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens (or creates) the cache of a model, capped in size.
+     *
+     * @param dir the cache folder
+     * @param model the model's id
+     * @param dimension the vectors' dimension
+     * @param maxBytes the most bytes the vectors file may hold; past it the older vectors are dropped
+     * @throws IOException if the files cannot be read or created
+     */
+    public VectorCache(Path dir, String model, int dimension, long maxBytes) throws IOException {
         Files.createDirectories(dir);
         String name = "vectors-" + model.replaceAll("[^A-Za-z0-9._-]", "_");
         this.file = dir.resolve(name + ".bin");
@@ -128,6 +152,7 @@ public final class VectorCache implements AutoCloseable {
         this.model = model;
         this.dimension = dimension;
         this.recordSize = HASH + 4 * dimension;
+        this.maxBytes = maxBytes;
         this.recordBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(recordSize).order(ByteOrder.LITTLE_ENDIAN));
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
@@ -136,16 +161,21 @@ public final class VectorCache implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        this.channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
+        this.lockFile = FileChannel.open(dir.resolve(name + ".lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
         boolean success = false;
-        try (FileLock lock = channel.lock()) {
+        try (FileLock lock = lockFile.lock()) {
+            this.channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
             checkHeader();
             table = openIndex();
             catchUp();
             success = true;
         } finally {
             if (!success) {
-                channel.close();
+                if (channel != null) {
+                    channel.close();
+                }
+                lockFile.close();
             }
         }
     }
@@ -252,8 +282,19 @@ public final class VectorCache implements AutoCloseable {
         }
     }
 
-    /** Maps the new index if another process replaced it, and indexes records appended but not indexed. */
+    /**
+     * Opens the new files if another process replaced them (a compaction, a grown index), and indexes
+     * records appended but not indexed.
+     */
     private void catchUp() throws IOException {
+        ByteBuffer magic = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+        channel.read(magic, 0);
+        if (magic.position() == 4 && magic.getInt(0) == RETIRED_MAGIC) {
+            FileChannel old = channel;
+            channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
+            old.close();
+            table = openIndex();
+        }
         if (table.retired()) {
             table = openIndex();
         }
@@ -324,10 +365,15 @@ public final class VectorCache implements AutoCloseable {
         ByteBuffer buffer = recordBuffers.get();
         buffer.clear();
         long position = headerSize() + record * recordSize;
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                return null;
+        FileChannel vectors = channel;
+        try {
+            while (buffer.hasRemaining()) {
+                if (vectors.read(buffer, position + buffer.position()) < 0) {
+                    return null;
+                }
             }
+        } catch (java.nio.channels.ClosedChannelException e) {
+            return null; // a compaction replaced the file meanwhile: not found, computed again
         }
         if (!Arrays.equals(buffer.array(), 0, HASH, hash, 0, HASH)) {
             return null;
@@ -383,8 +429,11 @@ public final class VectorCache implements AutoCloseable {
      * @throws IOException if the files cannot be written
      */
     public synchronized void put(List<byte[]> hashes, List<float[]> values) throws IOException {
-        try (FileLock lock = channel.lock()) {
+        try (FileLock lock = lockFile.lock()) {
             catchUp();
+            if (headerSize() + (records() + hashes.size()) * (long) recordSize > maxBytes) {
+                compact();
+            }
             long records = records();
             ByteBuffer buffer = ByteBuffer.allocate(recordSize * hashes.size()).order(ByteOrder.LITTLE_ENDIAN);
             List<byte[]> added = new java.util.ArrayList<>(hashes.size());
@@ -415,8 +464,43 @@ public final class VectorCache implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the older vectors, keeping the newest half of the cap: writes them to a new file that
+     * replaces the vectors file, marks the old one retired for the processes still reading it, and
+     * indexes the new one anew. Under the locks.
+     */
+    private void compact() throws IOException {
+        long records = records();
+        long keep = Math.max(0, Math.min(records, (maxBytes / 2 - headerSize()) / recordSize));
+        Path temporary = file.resolveSibling(file.getFileName() + ".compact");
+        try (FileChannel out = FileChannel.open(temporary, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(headerSize());
+            channel.read(header, 0);
+            header.flip();
+            out.write(header); // at the channel's position, where transferTo goes on
+            long from = headerSize() + (records - keep) * recordSize;
+            long length = keep * recordSize;
+            for (long done = 0; done < length; ) {
+                done += channel.transferTo(from + done, length - done, out);
+            }
+        }
+        FileChannel old = channel;
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
+        ByteBuffer retired = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(RETIRED_MAGIC).flip();
+        old.write(retired, 0); // a process still reading the old file opens the new one before it appends
+        old.close();
+        table = replaceIndex(table, false, capacityFor(keep));
+        catchUp();
+    }
+
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            lockFile.close();
+        }
     }
 }

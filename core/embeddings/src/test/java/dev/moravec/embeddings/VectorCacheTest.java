@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The on-disk cache: its index grows, and is rebuilt or caught up from the vectors file. */
+/**
+ * The on-disk cache: its index grows, and is rebuilt or caught up from the vectors file; capped, it keeps
+ * the newest vectors under its cap, also for a second process reading it.
+ */
 class VectorCacheTest {
 
     private static final int DIMENSION = 4;
@@ -84,6 +87,42 @@ class VectorCacheTest {
         Files.writeString(index, "not an index");
         try (VectorCache cache = new VectorCache(dir, "test-model", DIMENSION)) {
             assertHolds(cache, 0, 3_000);
+        }
+    }
+
+    @Test
+    void aCappedCacheUnderManyUniqueStatementsKeepsTheNewestAndStaysUnderItsCap() throws Exception {
+        int record = 32 + 4 * DIMENSION;
+        long cap = 1000L * record; // room for about 1,000 vectors; compaction keeps the newest half
+        Path file = dir.resolve("vectors-test-model.bin");
+        try (VectorCache cache = new VectorCache(dir, "test-model", DIMENSION, cap)) {
+            for (int from = 0; from < 20_000; from += 100) { // a stream of unique statements, as from API clients
+                add(cache, from, from + 100);
+                assertThat(Files.size(file)).isLessThanOrEqualTo(cap);
+            }
+            assertHolds(cache, 19_900, 20_000); // the newest are there
+            assertThat(cache.get(cache.hash("text 0"))).isNull(); // the oldest were dropped
+            assertThat(cache.size()).isBetween(400L, 1000L);
+        }
+        try (VectorCache reopened = new VectorCache(dir, "test-model", DIMENSION, cap)) {
+            assertHolds(reopened, 19_900, 20_000);
+        }
+    }
+
+    @Test
+    void aProcessStillReadingACompactedFileFindsTheNewOneBeforeItAppends() throws Exception {
+        long cap = 1000L * (32 + 4 * DIMENSION);
+        try (VectorCache first = new VectorCache(dir, "test-model", DIMENSION, cap)) {
+            add(first, 0, 600);
+            try (VectorCache second = new VectorCache(dir, "test-model", DIMENSION, cap)) { // as another process has
+                assertHolds(second, 0, 600);
+                add(first, 600, 1200); // compacts: 'second' still reads the replaced file, and finds what it held
+                assertHolds(second, 0, 600);
+                add(second, 5000, 5010); // appending, it opens the new file first
+                assertHolds(second, 5000, 5010);
+                assertHolds(second, 1100, 1200);
+                assertHolds(first, 5000, 5010);
+            }
         }
     }
 }

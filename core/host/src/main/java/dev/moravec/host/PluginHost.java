@@ -2,6 +2,7 @@ package dev.moravec.host;
 
 import dev.moravec.api.TaskScorer;
 import dev.moravec.host.internal.Bundles;
+import dev.moravec.host.internal.ExitCalls;
 import dev.moravec.host.internal.FelixRuntime;
 import dev.moravec.host.internal.FolderWatch;
 import dev.moravec.host.internal.PluginInspection;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ScorerHandle}), so every task of a batch is rated by one version of each scorer.
  *
  * <p>A bad plugin never stops the host: a jar that is refused, is not a bundle, does not resolve, is
- * misconfigured or fails to start is reported in {@link #plugins()} with the reason. Always
+ * misconfigured or fails to start is reported in {@link #plugins()} with the reason. Nor can a plugin
+ * end the process: its calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} are
+ * rewritten as its classes load into a {@link dev.moravec.host.guard.ProcessExitDenied} thrown at the
+ * caller, so a rating fails, an activation fails or a thread the plugin started ends instead. Always
  * {@link #close()} the host, also on errors: Felix runs non-daemon threads that would keep the JVM alive.
  */
 public final class PluginHost implements AutoCloseable {
@@ -148,7 +152,8 @@ public final class PluginHost implements AutoCloseable {
 
     /**
      * Tries a jar in this framework without keeping it: installs it, checks its settings, starts it and
-     * sees what it registers, then uninstalls it again. For {@code moravec plugins install}, which
+     * sees what it registers, then uninstalls it again. A scorer that calls {@code System.exit} as it
+     * starts fails to start, naming its class. For {@code moravec plugins install}, which
      * changes nothing unless this succeeds. The jar's trust is not asked: trying it is how the user
      * decides to trust it.
      *
@@ -160,6 +165,20 @@ public final class PluginHost implements AutoCloseable {
      */
     public PluginStatus tryPlugin(Path candidate, Path replacing) throws IOException {
         return installer.tryPlugin(candidate, replacing);
+    }
+
+    /**
+     * Where a jar's classes (and those of the jars inside it) call {@code System.exit},
+     * {@code Runtime.exit} or {@code Runtime.halt}: calls the host refuses as they are made, named so
+     * that {@code moravec plugins install} can tell the user. Libraries inside a plugin often have such
+     * calls in command-line tools of their own, which a scorer never runs.
+     *
+     * @param jar the jar
+     * @return one line per calling method, such as {@code com.example.MyScorer.rate calls System.exit}
+     * @throws IOException if the jar cannot be read
+     */
+    public static List<String> exitCalls(Path jar) throws IOException {
+        return ExitCalls.findInJar(java.nio.file.Files.readAllBytes(jar));
     }
 
     /**

@@ -14,7 +14,11 @@ public enum PluginState {
     INVALID,
     /** The jar is not verified: it was never installed, or it changed since; it was not run. */
     REFUSED,
-    /** The configuration's settings for a scorer of the bundle are wrong; the bundle was not started. */
+    /**
+     * The configuration's settings for a scorer of the bundle are wrong: a setting the scorer does not
+     * declare or a value out of its range (then the bundle was not started), or the scorer failed to
+     * start with the settings given (a file that cannot be read, say).
+     */
     MISCONFIGURED;
 
     /**

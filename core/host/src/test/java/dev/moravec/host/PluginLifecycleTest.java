@@ -102,6 +102,15 @@ class PluginLifecycleTest {
             assertThat(status(host, "steady.jar").problem()).isEqualTo("scorer 'steady' declares no settings, but the"
                     + " configuration sets scorers.steady.settings [speed]; remove them");
         }
+        // a value the scorer itself refuses as it starts (a file it cannot read, say) is wrong settings too
+        try (PluginHost host = start(Map.of("configurable", Map.of("label", "refuse")))) {
+            PluginStatus status = status(host, "configurable.jar");
+            assertThat(status.state()).isEqualTo(PluginState.MISCONFIGURED);
+            assertThat(status.problem()).isEqualTo("it did not start with the settings the configuration gives it"
+                    + " (scorers.configurable.settings [label]): component"
+                    + " dev.moravec.testing.plugins.configurable.ConfigurableScorer failed to activate:"
+                    + " IllegalArgumentException: the label 'refuse' is refused, as a scorer refuses a file it cannot read");
+        }
     }
 
     @Test

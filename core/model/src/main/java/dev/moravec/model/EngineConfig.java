@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * built-in ones ({@link Scenario#DEFAULTS}), and replace a built-in one of the same name.
  *
  * @param thresholds where the axes are split into quadrants
- * @param scorers settings per scorer id; a scorer not listed gets {@link ScorerSettings#DEFAULT}
+ * @param scorers settings per scorer id, kept in the order of their ids; a scorer not listed gets
+ *     {@link ScorerSettings#DEFAULT}
  * @param taskTimeLimit how long one scorer may take on one task before its rating counts as timed out
  * @param quarantineAfter after this many consecutive failures a scorer is quarantined for the rest of
  *     the run
@@ -50,7 +51,7 @@ public record EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> sc
         if (quarantineAfter < 1) {
             throw new IllegalArgumentException("quarantineAfter must be at least 1, was " + quarantineAfter);
         }
-        scorers = Map.copyOf(new TreeMap<>(scorers));
+        scorers = java.util.Collections.unmodifiableMap(new TreeMap<>(scorers)); // by id, so files written from it are stable
         scenarios = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scenarios));
     }
 
@@ -68,15 +69,16 @@ public record EngineConfig(Thresholds thresholds, Map<String, ScorerSettings> sc
     }
 
     /**
-     * The scenario a name gives: one scenario, or several joined by {@code +} that happen together.
+     * The scenario a name gives: one scenario, or several joined by {@code +} that happen together. Spaces
+     * join them too, since a {@code +} in a URL's query reads as a space and no scenario name has one.
      *
-     * @param names such as {@code robotics} or {@code robotics+memory}
+     * @param names such as {@code robotics}, {@code robotics+memory} or {@code robotics memory}
      * @return the scenario
      * @throws BadInputException if a name is not a scenario of this configuration; the message lists them
      */
     public Scenario scenario(String names) throws BadInputException {
         java.util.List<Scenario> parts = new java.util.ArrayList<>();
-        for (String name : names.split("\\+")) {
+        for (String name : names.strip().split("[+\\s]+")) {
             Scenario scenario = scenarios.get(name.strip());
             if (scenario == null) {
                 throw new BadInputException("no scenario '" + name.strip() + "': the configuration has "

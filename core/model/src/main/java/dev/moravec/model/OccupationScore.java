@@ -112,7 +112,8 @@ public record OccupationScore(int tasks, int rated, OptionalDouble transferabili
     /**
      * Scores one occupation from its tasks, weighted as given: the weighted means of the rated tasks'
      * T, V, S and factor strengths, and the weighted shares of all its tasks by quadrant and, for the
-     * lagging ones, by dominant factor.
+     * lagging ones, by dominant factor. A task not classified yet ({@link Scores#NONE}: a task imported
+     * after the last classification) counts nowhere, neither as rated nor in the shares.
      *
      * @param tasks every task of the occupation
      * @param weighting the scheme the weights come from
@@ -134,6 +135,9 @@ public record OccupationScore(int tasks, int rated, OptionalDouble transferabili
         for (Weighted task : tasks) {
             double w = task.weight();
             Scores scores = task.scores();
+            if (scores.quadrant() == null) {
+                continue;
+            }
             allWeight += w;
             shares.merge(scores.quadrant(), w, Double::sum);
             if (scores.isRated()) {

@@ -18,9 +18,11 @@ import java.util.OptionalDouble;
  * @param verification the most plausible verification mode, or {@code null} when no scorer named one
  * @param scenario where the task would stand under a breakthrough scenario, when one was asked for; else
  *     {@code null}
+ * @param override the analyst override that applies to the task, with its scores after it; else {@code null}.
+ *     {@link #scores()} stay the scorers' verdict either way
  */
 public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, BottleneckProfile bottlenecks,
-        VerificationMode verification, ScenarioScores scenario) {
+        VerificationMode verification, ScenarioScores scenario, AppliedOverride override) {
 
     /** Copies the outcomes. */
     public Verdict {
@@ -38,7 +40,7 @@ public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, Bo
      * @param outcomes each active scorer's outcome
      */
     public Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes) {
-        this(task, scores, outcomes, BottleneckProfile.NONE, null, null);
+        this(task, scores, outcomes, BottleneckProfile.NONE, null, null, null);
     }
 
     /**
@@ -52,7 +54,7 @@ public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, Bo
      */
     public Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, BottleneckProfile bottlenecks,
             VerificationMode verification) {
-        this(task, scores, outcomes, bottlenecks, verification, null);
+        this(task, scores, outcomes, bottlenecks, verification, null, null);
     }
 
     /**
@@ -62,7 +64,22 @@ public record Verdict(Task task, Scores scores, List<ScorerOutcome> outcomes, Bo
      * @return a copy with them
      */
     public Verdict withScenario(ScenarioScores under) {
-        return new Verdict(task, scores, outcomes, bottlenecks, verification, under);
+        return new Verdict(task, scores, outcomes, bottlenecks, verification, under, override);
+    }
+
+    /**
+     * This verdict with an analyst override that applies to its task.
+     *
+     * @param applied the override and the task's scores after it
+     * @return a copy with it
+     */
+    public Verdict withOverride(AppliedOverride applied) {
+        return new Verdict(task, scores, outcomes, bottlenecks, verification, scenario, applied);
+    }
+
+    /** @return the scores that count: the override's when one applies, else the scorers' */
+    public Scores effectiveScores() {
+        return override == null ? scores : override.scores();
     }
 
     /** @return the verification mode, if a scorer named one */

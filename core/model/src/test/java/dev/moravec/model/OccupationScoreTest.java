@@ -55,4 +55,14 @@ class OccupationScoreTest {
         assertThat(score.shares().get(Quadrant.UNRATED)).isCloseTo(0.5, within(1e-12));
         assertThat(OccupationScore.of(List.of()).score()).isEmpty();
     }
+
+    @Test
+    void tasksNotClassifiedYetCountNowhere() {
+        OccupationScore score = OccupationScore.of(List.of(
+                new OccupationScore.Weighted(1, Scores.of(0.8, 0.2, Thresholds.DEFAULT), BottleneckProfile.NONE),
+                new OccupationScore.Weighted(1, Scores.NONE, BottleneckProfile.NONE)), TaskWeighting.TASK_TYPE);
+        assertThat(score.rated()).isEqualTo(1);
+        assertThat(score.score().getAsDouble()).isCloseTo(0.64, within(1e-12));
+        assertThat(score.shares().get(Quadrant.PURE_REASONING)).isCloseTo(1.0, within(1e-12));
+    }
 }

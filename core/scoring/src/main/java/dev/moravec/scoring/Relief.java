@@ -43,6 +43,34 @@ public final class Relief {
         }
     }
 
+    /**
+     * The share of each axis's gap a scenario closes for one task (0 where it does not move on that axis).
+     *
+     * @param transferability the share of {@code 1 - T} closed
+     * @param verificationCost the share of {@code V} closed
+     */
+    public record Closing(double transferability, double verificationCost) {
+
+        /** Nothing closed: a task the scenario does not move. */
+        public static final Closing NONE = new Closing(0, 0);
+
+        /**
+         * @param t a transferability
+         * @return it under the scenario: {@code T + (1 - T) * closed}
+         */
+        public double transferability(double t) {
+            return t + (1 - t) * transferability;
+        }
+
+        /**
+         * @param v a verification cost
+         * @return it under the scenario: {@code V - V * closed}
+         */
+        public double verificationCost(double v) {
+            return v - v * verificationCost;
+        }
+    }
+
     private final Scenario scenario;
     private final Thresholds thresholds;
 
@@ -81,8 +109,26 @@ public final class Relief {
         if (movedBy.isEmpty()) {
             return new Moved(scores, scores, List.of(), remaining);
         }
-        Scores after = Scores.of(t + (1 - t) * tClosed, v - v * vClosed, thresholds);
+        Closing closing = new Closing(tClosed, vClosed);
+        Scores after = Scores.of(closing.transferability(t), closing.verificationCost(v), thresholds);
         return new Moved(scores, after, List.copyOf(movedBy), remaining);
+    }
+
+    /**
+     * How far the scenario closes a task's gaps, whatever its T and V: what {@link #apply} moves them by,
+     * for the intervals, which move every resampled T and V.
+     *
+     * @param profile the task's bottleneck factors
+     * @param mode its verification mode, or {@code null}
+     * @return the shares of the gaps closed
+     */
+    public Closing closing(BottleneckProfile profile, VerificationMode mode) {
+        if (profile.isEmpty()) {
+            return Closing.NONE;
+        }
+        List<BottleneckFactor> movedBy = new ArrayList<>();
+        return new Closing(closed(profile, mode, Axis.TRANSFERABILITY, movedBy),
+                closed(profile, mode, Axis.VERIFICATION_COST, movedBy));
     }
 
     private BottleneckProfile remaining(BottleneckProfile profile) {

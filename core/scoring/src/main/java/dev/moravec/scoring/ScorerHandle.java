@@ -9,12 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One scorer the host knows, with its health: how often it rated, failed and timed out, and whether
- * it is quarantined. Thread-safe.
+ * One scorer the host knows, with its health: how often it rated, failed and timed out, how many of
+ * its calls that ran past the time limit still run, and whether it is quarantined. Thread-safe.
  */
 public final class ScorerHandle {
 
@@ -30,6 +31,10 @@ public final class ScorerHandle {
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final Map<String, LongAdder> reasons = new ConcurrentHashMap<>();
     private volatile String quarantine;
+    /** In a long-running engine, when a quarantine may be probed again ({@link System#nanoTime()}). */
+    private volatile long probeAfter;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final AtomicInteger stuck = new AtomicInteger();
     private final Object leaseLock = new Object();
     private int leases;
     private boolean retired;
@@ -88,6 +93,16 @@ public final class ScorerHandle {
     /** @return why the scorer is quarantined, or {@code null} */
     public String quarantineReason() {
         return quarantine;
+    }
+
+    /**
+     * The calls into this scorer that ran past the time limit and have not returned yet: each holds a
+     * thread, which ignores the interrupt it was sent.
+     *
+     * @return how many
+     */
+    public int stuckCalls() {
+        return Math.max(0, stuck.get()); // a call may return before the watchdog has counted it
     }
 
     /** @return the number of tasks it rated or abstained on */
@@ -175,13 +190,14 @@ public final class ScorerHandle {
     }
 
     /**
-     * Records a failure, and quarantines the scorer when the failures run too long.
+     * Records a failure.
      *
      * @param status {@link RatingStatus#FAILED} or {@link RatingStatus#TIMED_OUT}
      * @param reason why
      * @param quarantineAfter the number of consecutive failures that quarantines the scorer
+     * @return whether this failure made the run of failures reach {@code quarantineAfter}
      */
-    void recordFailure(RatingStatus status, String reason, int quarantineAfter) {
+    boolean recordFailure(RatingStatus status, String reason, int quarantineAfter) {
         (status == RatingStatus.TIMED_OUT ? timedOut : failed).increment();
         LongAdder count = reasons.get(reason);
         if (count == null && reasons.size() < MAX_DISTINCT_REASONS) {
@@ -190,8 +206,59 @@ public final class ScorerHandle {
         if (count != null) {
             count.increment();
         }
-        if (consecutiveFailures.incrementAndGet() >= quarantineAfter && quarantine == null) {
-            quarantine = "quarantined after " + quarantineAfter + " consecutive failures; last: " + reason;
+        return consecutiveFailures.incrementAndGet() == quarantineAfter;
+    }
+
+    /**
+     * Quarantines the scorer, unless it is already.
+     *
+     * @param reason why, as reports show it
+     */
+    void quarantine(String reason) {
+        if (quarantine == null) {
+            quarantine = reason;
         }
+    }
+
+    /**
+     * Starts a probe, unless one runs: when a run of failures asks whether the scorer is broken, or when
+     * the cool-down of its quarantine is over.
+     *
+     * @return true if the caller is to probe
+     */
+    boolean startProbe() {
+        if (quarantine != null && System.nanoTime() - probeAfter < 0) {
+            return false;
+        }
+        return probing.compareAndSet(false, true);
+    }
+
+    /** The probe rated: the failures came from the tasks, not the scorer; any quarantine lifts. */
+    void probeRated() {
+        consecutiveFailures.set(0);
+        quarantine = null;
+        probing.set(false);
+    }
+
+    /**
+     * The probe failed too: the scorer is broken, and quarantined until a probe after the cool-down rates.
+     *
+     * @param reason the quarantine's reason
+     * @param coolDown how long until the next probe
+     */
+    void probeFailed(String reason, java.time.Duration coolDown) {
+        probeAfter = System.nanoTime() + coolDown.toNanos();
+        quarantine = reason;
+        probing.set(false);
+    }
+
+    /** A call ran past the time limit and was abandoned; its thread is still in the scorer. */
+    void callAbandoned() {
+        stuck.incrementAndGet();
+    }
+
+    /** An abandoned call returned at last, and its thread with it. */
+    void abandonedCallReturned() {
+        stuck.decrementAndGet();
     }
 }

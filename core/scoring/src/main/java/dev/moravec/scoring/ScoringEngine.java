@@ -10,6 +10,7 @@ import dev.moravec.model.RatingStatus;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Verdict;
 import dev.moravec.scoring.internal.Watchdog;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Every call into a scorer is isolated. An exception (or error), a missing or invalid rating, or a
  * rating on an axis the scorer does not declare fails that one rating with the reason; a call that
  * runs past the per-task time limit is abandoned as timed out, its thread interrupted and replaced so
- * the batch keeps all its workers. A scorer whose failures run past the configured count is
- * quarantined: it is not asked again and its outcomes say so. Scorers that override
+ * the batch keeps all its workers. The threads a scorer may hold that way are bounded
+ * ({@link #stuckLimit()}): a scorer with that many calls still running past the limit is
+ * {@link #isDegraded degraded} and not asked again (its outcomes say why) until one returns, so a
+ * scorer deaf to interrupts cannot make the engine start threads without end. Scorers that override
  * {@link dev.moravec.api.TaskScorer#rateAll} get chunks of tasks; when a chunk fails, its tasks are
  * rated one by one so that only the bad ones fail.
  *
- * <p>Thread-safe; {@link #classify} may be called from several threads. Close it to stop its threads.
+ * <p>A scorer whose failures run past the configured count is quarantined: it is not asked again and
+ * its outcomes say so. For a run (a command) the quarantine lasts to its end. An engine that runs long
+ * (a server, given a cool-down) asks first whether the scorer or the tasks are the cause: it probes the
+ * scorer with a plain task; if the probe rates, the failures were the tasks' (a client's hostile
+ * requests) and nothing is quarantined, so requests cannot switch a scorer off for everyone; if the
+ * probe fails too, the scorer is quarantined, and probed again after each cool-down until it rates.
+ *
+ * <p>Thread-safe; {@link #classify} may be called from several threads. A batch whose caller is
+ * interrupted while waiting (a request past its time budget) stops: its scorer calls not yet made are
+ * not made. Close the engine to stop its threads.
  */
 public final class ScoringEngine implements AutoCloseable {
 
@@ -46,6 +58,8 @@ public final class ScoringEngine implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Watchdog watchdog;
     private final ScoringContext context;
+    private final Duration coolDown;
+    private final int stuckLimit;
 
     /**
      * @param registry where the scorers come from; the active ones are read at the start of each batch
@@ -65,6 +79,22 @@ public final class ScoringEngine implements AutoCloseable {
      * @param taxonomy the taxonomy offered to scorers, or {@code null} for none
      */
     public ScoringEngine(ScorerRegistry registry, EngineConfig config, int threads, TaxonomyView taxonomy) {
+        this(registry, config, threads, taxonomy, null);
+    }
+
+    /**
+     * An engine that runs long, as a server's does: a run of failures quarantines a scorer only when a
+     * probe with a plain task fails too, and a quarantine lifts when a probe after the cool-down rates.
+     *
+     * @param registry where the scorers come from; the active ones are read at the start of each batch
+     * @param config weights, thresholds, time limit and quarantine rule
+     * @param threads the number of worker threads, at least 1
+     * @param taxonomy the taxonomy offered to scorers, or {@code null} for none
+     * @param coolDown how long a quarantine lasts before the scorer is probed again; {@code null} for an
+     *     engine of one run, whose quarantines last to its end without probes
+     */
+    public ScoringEngine(ScorerRegistry registry, EngineConfig config, int threads, TaxonomyView taxonomy,
+            Duration coolDown) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
@@ -72,6 +102,8 @@ public final class ScoringEngine implements AutoCloseable {
         this.config = config;
         this.aggregator = new VerdictAggregator(config);
         this.threads = threads;
+        this.coolDown = coolDown;
+        this.stuckLimit = Math.max(4, 2 * threads);
         this.limitNanos = config.taskTimeLimit().toNanos();
         this.context = new HostScoringContext(Optional.ofNullable(taxonomy));
         this.watchdog = new Watchdog(Math.max(5, Math.min(100, config.taskTimeLimit().toMillis() / 4)));
@@ -101,6 +133,27 @@ public final class ScoringEngine implements AutoCloseable {
     /** @return the configuration */
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * The most calls of one scorer that may run past the time limit at once (each holds a thread): twice
+     * the number of worker threads, and at least 4.
+     *
+     * @return the limit
+     */
+    public int stuckLimit() {
+        return stuckLimit;
+    }
+
+    /**
+     * Whether a scorer is degraded: it holds {@link #stuckLimit()} threads in calls that ran past the
+     * time limit, so it is not asked until one of them returns.
+     *
+     * @param scorer a scorer of this engine
+     * @return true if degraded
+     */
+    public boolean isDegraded(ScorerHandle scorer) {
+        return scorer.stuckCalls() >= stuckLimit;
     }
 
     /**
@@ -163,7 +216,12 @@ public final class ScoringEngine implements AutoCloseable {
                 }
             }
         }
-        batch.remaining.await();
+        try {
+            batch.remaining.await();
+        } catch (InterruptedException e) {
+            batch.cancelled = true; // the caller gave up: the calls not made yet are not made
+            throw e;
+        }
         List<Verdict> verdicts = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             List<ScorerOutcome> outcomes = new ArrayList<>(scorers.size());
@@ -182,12 +240,12 @@ public final class ScoringEngine implements AutoCloseable {
     }
 
     // a stuck worker is replaced so the batch keeps its parallelism; when it returns it leaves again
-    private synchronized void addWorker() {
+    synchronized void addWorker() {
         pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
         pool.setCorePoolSize(pool.getCorePoolSize() + 1);
     }
 
-    private synchronized void removeWorker() {
+    synchronized void removeWorker() {
         pool.setCorePoolSize(pool.getCorePoolSize() - 1);
         pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
     }
@@ -198,6 +256,7 @@ public final class ScoringEngine implements AutoCloseable {
         final List<ScorerHandle> scorers;
         final AtomicReferenceArray<ScorerOutcome> outcomes;
         final CountDownLatch remaining;
+        volatile boolean cancelled;
 
         Batch(List<Task> tasks, List<ScorerHandle> scorers) {
             this.tasks = List.copyOf(tasks);
@@ -244,16 +303,17 @@ public final class ScoringEngine implements AutoCloseable {
 
         @Override
         public void run() {
-            if (wholeChunk && to - from > 1 && !handle.isQuarantined() && rateChunk()) {
+            if (wholeChunk && to - from > 1 && notAskedBecause() == null && rateChunk()) {
                 return;
             }
-            for (int i = from; i < to; i++) {
+            for (int i = from; i < to && !batch.cancelled; i++) {
                 if (batch.isDone(s, i)) {
                     continue;
                 }
-                if (handle.isQuarantined()) {
+                String notAsked = notAskedBecause();
+                if (notAsked != null) {
                     if (batch.claim(s, i, ScorerOutcome.unrated(handle.id(), handle.info().version(),
-                            RatingStatus.QUARANTINED, handle.quarantineReason()))) {
+                            RatingStatus.QUARANTINED, notAsked))) {
                         batch.done();
                     }
                     continue;
@@ -267,6 +327,7 @@ public final class ScoringEngine implements AutoCloseable {
                     outcome = failed(describe(e));
                 }
                 if (!call.finish()) {
+                    handle.abandonedCallReturned();
                     removeWorker();
                     return; // the watchdog recorded the timeout and handed the rest of the run to a new job
                 }
@@ -274,10 +335,30 @@ public final class ScoringEngine implements AutoCloseable {
             }
         }
 
+        /** @return why the scorer is not asked now (quarantined, or degraded), or {@code null} to ask it */
+        private String notAskedBecause() {
+            if (handle.isQuarantined()) {
+                if (coolDown != null && handle.startProbe()) {
+                    probe();
+                }
+                String reason = handle.quarantineReason();
+                if (reason != null) {
+                    return reason;
+                }
+            }
+            int stuck = handle.stuckCalls();
+            if (stuck >= stuckLimit) {
+                return "not asked: " + stuck + " of its calls ran past the time limit and still run, deaf to"
+                        + " interrupts; it is asked again once one of them returns";
+            }
+            return null;
+        }
+
         /** @return true if the chunk is rated (or handed on after a timeout); false to rate task by task */
         private boolean rateChunk() {
             List<Task> chunk = batch.tasks.subList(from, to);
             Watchdog.Call call = watchdog.begin(limitNanos * chunk.size(), () -> {
+                handle.callAbandoned();
                 pool.execute(new ScorerJob(batch, s, from, to, false));
                 addWorker();
             });
@@ -288,6 +369,7 @@ public final class ScoringEngine implements AutoCloseable {
                 ratings = null;
             }
             if (!call.finish()) {
+                handle.abandonedCallReturned();
                 removeWorker();
                 return true;
             }
@@ -312,7 +394,9 @@ public final class ScoringEngine implements AutoCloseable {
         private void record(int task, ScorerOutcome outcome) {
             if (batch.claim(s, task, outcome)) {
                 if (outcome.status().isFailure()) {
-                    handle.recordFailure(outcome.status(), outcome.reason(), config.quarantineAfter());
+                    if (handle.recordFailure(outcome.status(), outcome.reason(), config.quarantineAfter())) {
+                        failuresRanLong(outcome.reason());
+                    }
                 } else {
                     handle.recordRated();
                 }
@@ -320,8 +404,24 @@ public final class ScoringEngine implements AutoCloseable {
             }
         }
 
+        // a run: quarantined to its end; a long-running engine: a probe decides whether the scorer is the cause
+        private void failuresRanLong(String reason) {
+            if (coolDown == null) {
+                handle.quarantine("quarantined after " + config.quarantineAfter() + " consecutive failures; last: "
+                        + reason);
+            } else if (handle.startProbe()) {
+                probe();
+            }
+        }
+
+        private void probe() {
+            pool.execute(new ScorerProbe(handle, context, watchdog, limitNanos, coolDown, config.quarantineAfter(),
+                    ScoringEngine.this::addWorker, ScoringEngine.this::removeWorker));
+        }
+
         // runs on the watchdog's thread
         private void timedOut(int task) {
+            handle.callAbandoned();
             record(task, ScorerOutcome.unrated(handle.id(), handle.info().version(), RatingStatus.TIMED_OUT,
                     "took longer than the per-task time limit of " + config.taskTimeLimit().toMillis() + " ms"));
             if (task + 1 < to) {

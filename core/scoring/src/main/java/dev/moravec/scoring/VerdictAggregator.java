@@ -10,6 +10,7 @@ import dev.moravec.model.BottleneckProfile;
 import dev.moravec.model.EngineConfig;
 import dev.moravec.model.RatingStatus;
 import dev.moravec.model.ScorerOutcome;
+import dev.moravec.model.ScorerShare;
 import dev.moravec.model.Scores;
 import dev.moravec.model.Verdict;
 import java.util.ArrayList;
@@ -123,11 +124,41 @@ public final class VerdictAggregator {
     }
 
     private OptionalDouble combine(Axis axis, List<ScorerOutcome> outcomes) {
+        double[] weights = weights(axis, outcomes);
         double weighted = 0;
-        double weights = 0;
-        double plain = 0;
-        double plainWeights = 0;
-        for (ScorerOutcome outcome : outcomes) {
+        double total = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (weights[i] > 0) {
+                weighted += weights[i] * outcomes.get(i).rating().value(axis).getAsDouble();
+                total += weights[i];
+            }
+        }
+        return total > 0 ? OptionalDouble.of(clamp(weighted / total)) : OptionalDouble.empty();
+    }
+
+    /**
+     * How much each scorer's rating weighs in the verdict of these outcomes ({@link ScorerShare}).
+     *
+     * @param outcomes each scorer's outcome for one task
+     * @return one share per outcome, in order
+     */
+    public List<ScorerShare> shares(List<ScorerOutcome> outcomes) {
+        double[] t = weights(Axis.TRANSFERABILITY, outcomes);
+        double[] v = weights(Axis.VERIFICATION_COST, outcomes);
+        List<ScorerShare> shares = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            shares.add(new ScorerShare(outcomes.get(i).scorer(), t[i], v[i]));
+        }
+        return shares;
+    }
+
+    // each outcome's weight on an axis: weight x confidence, or the weight alone when every rating has confidence 0
+    private double[] weights(Axis axis, List<ScorerOutcome> outcomes) {
+        double[] weighted = new double[outcomes.size()];
+        double[] plain = new double[outcomes.size()];
+        double sum = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            ScorerOutcome outcome = outcomes.get(i);
             Rating rating = outcome.rating();
             if (outcome.status() != RatingStatus.OK || rating.value(axis).isEmpty()) {
                 continue;
@@ -136,19 +167,11 @@ public final class VerdictAggregator {
             if (weight == 0) {
                 continue;
             }
-            double value = rating.value(axis).getAsDouble();
-            weighted += weight * rating.confidence() * value;
-            weights += weight * rating.confidence();
-            plain += weight * value;
-            plainWeights += weight;
+            plain[i] = weight;
+            weighted[i] = weight * rating.confidence();
+            sum += weighted[i];
         }
-        if (weights > 0) {
-            return OptionalDouble.of(clamp(weighted / weights));
-        }
-        if (plainWeights > 0) {
-            return OptionalDouble.of(clamp(plain / plainWeights));
-        }
-        return OptionalDouble.empty();
+        return sum > 0 ? weighted : plain;
     }
 
     // a weighted mean of values in [0, 1] stays there, but rounding may step a hair outside

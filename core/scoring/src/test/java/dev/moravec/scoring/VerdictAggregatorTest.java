@@ -10,6 +10,7 @@ import dev.moravec.model.Quadrant;
 import dev.moravec.model.RatingStatus;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.ScorerSettings;
+import dev.moravec.model.ScorerShare;
 import dev.moravec.model.Thresholds;
 import dev.moravec.model.Verdict;
 import java.time.Duration;
@@ -77,6 +78,10 @@ class VerdictAggregatorTest {
             Double expectedT = oracle(weight, t, confidence, ok);
             Double expectedV = oracle(weight, v, confidence, ok);
             String context = "round " + round + " of seed " + seed;
+            // the shares combine the scorers' values into the verdict's, as the intervals combine them again
+            List<ScorerShare> shares = new VerdictAggregator(config).shares(outcomes);
+            assertThat(recombined(shares, t, true)).as(context).satisfies(r -> assertClose(r, expectedT));
+            assertThat(recombined(shares, v, false)).as(context).satisfies(r -> assertClose(r, expectedV));
             if (expectedT == null || expectedV == null) {
                 assertThat(verdict.quadrant()).as(context).isEqualTo(Quadrant.UNRATED);
                 assertThat(verdict.score()).as(context).isEmpty();
@@ -109,6 +114,27 @@ class VerdictAggregatorTest {
             return num / den;
         }
         return plainDen > 0 ? plainNum / plainDen : null;
+    }
+
+    private static Double recombined(List<ScorerShare> shares, Double[] values, boolean transferability) {
+        double num = 0;
+        double den = 0;
+        for (int s = 0; s < shares.size(); s++) {
+            double share = transferability ? shares.get(s).transferability() : shares.get(s).verificationCost();
+            if (share > 0) {
+                num += share * values[s];
+                den += share;
+            }
+        }
+        return den > 0 ? num / den : null;
+    }
+
+    private static void assertClose(Double actual, Double expected) {
+        if (expected == null) {
+            assertThat(actual).isNull();
+        } else {
+            assertThat(actual).isCloseTo(expected, within(1e-9));
+        }
     }
 
     private static OptionalDouble opt(Double value) {

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.VerificationMode;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The mapping from O*NET descriptors to the two axes, read from JSON: generalized and intermediate
- * work activities, skills, knowledge and job zones, each with a transferability {@code t} and/or a
- * verification cost {@code v}, and the weights of task-level and occupation-level evidence.
+ * The mapping from O*NET descriptors to the two axes, the verification modes and the bottleneck
+ * factors, read from JSON: generalized and intermediate work activities, skills, knowledge, abilities,
+ * work context and job zones, each with a transferability {@code t} and/or a verification cost
+ * {@code v}, a verification {@code mode} and the {@code factors} it raises, and the weights of
+ * task-level and occupation-level evidence.
  *
  * @param weights how much each kind of evidence counts
  * @param generalizedActivities GWA element id to its position
@@ -20,6 +27,8 @@ import java.util.Map;
  * @param toolsAndTechnology the two poles, {@code tools} and {@code technology}, between which an
  *     occupation's share of technology skills among its tools and technology skills places it
  * @param jobZones job zone (1-5) to its position
+ * @param abilities ability element id to its position, where the imported release rates abilities
+ * @param workContext work context element id to its position, where the imported release has work context
  */
 record DescriptorMapping(
         @JsonProperty("weights") Weights weights,
@@ -28,26 +37,58 @@ record DescriptorMapping(
         @JsonProperty("skills") Map<String, Position> skills,
         @JsonProperty("knowledge") Map<String, Position> knowledge,
         @JsonProperty("toolsAndTechnology") Map<String, Position> toolsAndTechnology,
-        @JsonProperty("jobZones") Map<String, Position> jobZones) {
+        @JsonProperty("jobZones") Map<String, Position> jobZones,
+        @JsonProperty("abilities") Map<String, Position> abilities,
+        @JsonProperty("workContext") Map<String, Position> workContext) {
 
     /**
-     * Where a descriptor puts a task; either axis may be absent.
+     * Where a descriptor puts a task; either axis, the mode and the factors may be absent.
      *
      * @param name the descriptor's name, for evidence
      * @param t transferability, or {@code null}
-     * @param v verification cost, or {@code null}
+     * @param v verification cost, or {@code null}; without one, a mode's {@link VerificationMode#typicalCost()}
+     * @param mode how an attempt at such work is checked, or {@code null}
+     * @param factors the bottleneck factors it raises, with their strengths; empty when none
      */
-    record Position(@JsonProperty("name") String name, @JsonProperty("t") Double t, @JsonProperty("v") Double v) {}
+    record Position(@JsonProperty("name") String name, @JsonProperty("t") Double t, @JsonProperty("v") Double v,
+            @JsonProperty("mode") VerificationMode mode, @JsonProperty("factors") Map<BottleneckFactor, Double> factors) {
+
+        /** Gives a mode without a cost its typical cost, and copies the factors. */
+        Position {
+            if (v == null && mode != null) {
+                v = mode.typicalCost();
+            }
+            Map<BottleneckFactor, Double> copy = new EnumMap<>(BottleneckFactor.class);
+            if (factors != null) {
+                copy.putAll(factors);
+            }
+            factors = Collections.unmodifiableMap(copy);
+        }
+
+        /**
+         * A position on the axes alone.
+         *
+         * @param name the name
+         * @param t transferability, or {@code null}
+         * @param v verification cost, or {@code null}
+         */
+        Position(String name, Double t, Double v) {
+            this(name, t, v, null, null);
+        }
+    }
 
     /**
      * @param activity the weight of each of a task's work activities
      * @param occupation the weight of the occupation's skills and knowledge, taken together
      * @param jobZone the weight of the occupation's job zone
      * @param toolsAndTechnology the weight of the occupation's tools and technology skills (0 when absent)
-     * @param minimumImportance skills and knowledge rated less important than this are left out
+     * @param abilities the weight of the occupation's abilities, taken together (0 when absent)
+     * @param workContext the weight of the occupation's work context, taken together (0 when absent)
+     * @param minimumImportance skills, knowledge and abilities rated less important than this are left out
      */
     record Weights(@JsonProperty("activity") double activity, @JsonProperty("occupation") double occupation,
             @JsonProperty("jobZone") double jobZone, @JsonProperty("toolsAndTechnology") double toolsAndTechnology,
+            @JsonProperty("abilities") double abilities, @JsonProperty("workContext") double workContext,
             @JsonProperty("minimumImportance") double minimumImportance) {}
 
     /**
@@ -71,14 +112,29 @@ record DescriptorMapping(
         if (mapping == null || mapping.weights() == null || mapping.generalizedActivities() == null) {
             throw new IOException(source + ": a descriptor mapping needs 'weights' and 'generalizedActivities'");
         }
-        for (Map.Entry<String, Map<String, Position>> section : Map.of(
-                "generalizedActivities", mapping.generalizedActivities(),
-                "intermediateActivities", orEmpty(mapping.intermediateActivities()), "skills", orEmpty(mapping.skills()),
-                "knowledge", orEmpty(mapping.knowledge()), "toolsAndTechnology", orEmpty(mapping.toolsAndTechnology()),
-                "jobZones", orEmpty(mapping.jobZones())).entrySet()) {
+        Map<String, Map<String, Position>> sections = new LinkedHashMap<>();
+        sections.put("generalizedActivities", mapping.generalizedActivities());
+        sections.put("intermediateActivities", orEmpty(mapping.intermediateActivities()));
+        sections.put("skills", orEmpty(mapping.skills()));
+        sections.put("knowledge", orEmpty(mapping.knowledge()));
+        sections.put("abilities", orEmpty(mapping.abilities()));
+        sections.put("workContext", orEmpty(mapping.workContext()));
+        sections.put("toolsAndTechnology", orEmpty(mapping.toolsAndTechnology()));
+        sections.put("jobZones", orEmpty(mapping.jobZones()));
+        for (Map.Entry<String, Map<String, Position>> section : sections.entrySet()) {
             for (Map.Entry<String, Position> entry : section.getValue().entrySet()) {
+                if (entry.getValue() == null) {
+                    throw new IOException(source + ": " + section.getKey() + "." + entry.getKey() + " is null");
+                }
                 check(source, section.getKey(), entry.getKey(), "t", entry.getValue().t());
                 check(source, section.getKey(), entry.getKey(), "v", entry.getValue().v());
+                for (Map.Entry<BottleneckFactor, Double> factor : entry.getValue().factors().entrySet()) {
+                    check(source, section.getKey(), entry.getKey(), "factors." + factor.getKey(), factor.getValue());
+                    if (factor.getValue() == null) {
+                        throw new IOException(source + ": " + section.getKey() + "." + entry.getKey() + ".factors."
+                                + factor.getKey() + " is null");
+                    }
+                }
             }
         }
         Map<String, Position> poles = orEmpty(mapping.toolsAndTechnology());
@@ -119,6 +175,14 @@ record DescriptorMapping(
     /** @return the pole of all software */
     Position technologyPole() {
         return toolsAndTechnology == null ? null : toolsAndTechnology.get("technology");
+    }
+
+    Position ability(String id) {
+        return abilities == null ? null : abilities.get(id);
+    }
+
+    Position context(String id) {
+        return workContext == null ? null : workContext.get(id);
     }
 
     Position jobZone(int zone) {

@@ -1,6 +1,8 @@
 package dev.moravec.descriptors;
 
 import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.OccupationDescriptor;
 import dev.moravec.api.OccupationProfile;
 import dev.moravec.api.Rating;
@@ -9,6 +11,7 @@ import dev.moravec.api.ScoringContext;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskScorer;
 import dev.moravec.api.TaxonomyView;
+import dev.moravec.api.VerificationMode;
 import dev.moravec.api.WorkActivity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +21,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -57,6 +62,9 @@ public final class DescriptorScorer implements TaskScorer {
     }
 
     private static final String BUILT_IN = "descriptors.json";
+    private static final int MAX_EVIDENCE = 5;
+    /** Factors the signals raise less than this are not reported. */
+    private static final double MIN_FACTOR = 0.05;
 
     private final DescriptorMapping mapping;
     private final ScorerInfo info;
@@ -114,14 +122,28 @@ public final class DescriptorScorer implements TaskScorer {
     }
 
     /**
-     * One piece of evidence: where it puts the task, with what weight, and how to say so.
+     * One piece of evidence: where it puts the task on the axes, how it says an attempt is checked, what
+     * it says holds the task back, with what weight, and how to name it.
      *
      * @param own whether it is the task's own (a work activity) rather than its occupation's
-     * @param evidence the text and where it puts the task, as the rating's evidence says it
+     * @param label what it is, as the rating's evidence names it
+     * @param t transferability, or {@code null}
+     * @param v verification cost, or {@code null}
+     * @param modes the verification modes it votes for, each with its share of the signal's weight
+     * @param factors the bottleneck factors it raises, with their strengths
+     * @param weight how much it counts
      */
-    private record Signal(boolean own, Double t, Double v, double weight, String evidence) {
-        Signal(boolean own, String text, Double t, Double v, double weight) {
-            this(own, t, v, weight, text + " -> " + axes(t, v));
+    private record Signal(boolean own, String label, Double t, Double v, Map<VerificationMode, Double> modes,
+            Map<BottleneckFactor, Double> factors, double weight) {
+
+        Signal(boolean own, String label, DescriptorMapping.Position position, double weight) {
+            this(own, label, position.t(), position.v(),
+                    position.mode() == null ? Map.of() : Map.of(position.mode(), 1.0), position.factors(), weight);
+        }
+
+        /** @return the evidence of its position on the axes, or {@code null} when it has none */
+        String axesEvidence() {
+            return t == null && v == null ? null : label + " -> " + axes(t, v);
         }
     }
 
@@ -151,7 +173,7 @@ public final class DescriptorScorer implements TaskScorer {
             }
             if (position != null) {
                 signals.add(new Signal(true, "activity '" + strip(name != null ? name : activity.dwaTitle()) + "' (DWA '"
-                        + strip(activity.dwaTitle()) + "')", position.t(), position.v(), mapping.weights().activity()));
+                        + strip(activity.dwaTitle()) + "')", position, mapping.weights().activity()));
             }
         }
         Optional<OccupationProfile> profile = task.occupation().flatMap(taxonomy.get()::occupation);
@@ -183,12 +205,20 @@ public final class DescriptorScorer implements TaskScorer {
         return evidence;
     }
 
+    /**
+     * The weighted means of the signals on each axis; the mode with the most signal weight behind it; each
+     * factor's strength as the weighted mean of what the signals say of it, a signal that does not name it
+     * counting as 0, so that context naming a factor in passing raises it little.
+     */
     private static Rating rating(List<Signal> signals) {
         double tSum = 0;
         double tWeight = 0;
         double vSum = 0;
         double vWeight = 0;
+        double total = 0;
         long own = 0;
+        Map<VerificationMode, Double> votes = new EnumMap<>(VerificationMode.class);
+        Map<BottleneckFactor, Double> raised = new EnumMap<>(BottleneckFactor.class);
         for (Signal signal : signals) {
             if (signal.t() != null) {
                 tSum += signal.weight() * signal.t();
@@ -198,6 +228,9 @@ public final class DescriptorScorer implements TaskScorer {
                 vSum += signal.weight() * signal.v();
                 vWeight += signal.weight();
             }
+            total += signal.weight();
+            signal.modes().forEach((mode, share) -> votes.merge(mode, signal.weight() * share, Double::sum));
+            signal.factors().forEach((factor, strength) -> raised.merge(factor, signal.weight() * strength, Double::sum));
             if (signal.own()) {
                 own++;
             }
@@ -206,58 +239,127 @@ public final class DescriptorScorer implements TaskScorer {
         double confidence = own == 0 ? 0.3 : Math.min(0.85, 0.5 + 0.1 * own);
         List<Signal> strongest = new ArrayList<>(signals);
         strongest.sort(Comparator.comparingDouble(Signal::weight).reversed());
-        List<String> evidence = new ArrayList<>(Math.min(5, strongest.size()));
-        for (Signal signal : strongest.subList(0, Math.min(5, strongest.size()))) {
-            evidence.add(signal.evidence());
+        List<String> evidence = new ArrayList<>(MAX_EVIDENCE + 1);
+        for (Signal signal : strongest) {
+            if (signal.axesEvidence() != null && evidence.size() < MAX_EVIDENCE) {
+                evidence.add(cut(signal.axesEvidence()));
+            }
         }
-        return new Rating(
-                tWeight > 0 ? java.util.OptionalDouble.of(tSum / tWeight) : java.util.OptionalDouble.empty(),
-                vWeight > 0 ? java.util.OptionalDouble.of(vSum / vWeight) : java.util.OptionalDouble.empty(),
-                confidence, evidence);
+        Optional<VerificationMode> mode = strongestVote(votes);
+        mode.ifPresent(m -> evidence.add(cut("verification " + m + ": " + voters(signals, s -> s.modes().getOrDefault(m, 0.0)))));
+        Rating rating = new Rating(
+                tWeight > 0 ? OptionalDouble.of(tSum / tWeight) : OptionalDouble.empty(),
+                vWeight > 0 ? OptionalDouble.of(vSum / vWeight) : OptionalDouble.empty(),
+                confidence, evidence).withBottlenecks(bottlenecks(signals, raised, total));
+        return mode.isPresent() ? rating.withVerification(mode.get()) : rating;
+    }
+
+    private static List<Bottleneck> bottlenecks(List<Signal> signals, Map<BottleneckFactor, Double> raised, double total) {
+        List<Bottleneck> bottlenecks = new ArrayList<>();
+        raised.forEach((factor, sum) -> {
+            double strength = Math.min(1, sum / total);
+            if (strength >= MIN_FACTOR) {
+                bottlenecks.add(Bottleneck.of(factor, strength,
+                        cut(voters(signals, s -> s.factors().getOrDefault(factor, 0.0)))));
+            }
+        });
+        bottlenecks.sort(Comparator.comparingDouble(Bottleneck::strength).reversed());
+        return bottlenecks;
+    }
+
+    /** The mode with the most weight behind it; of equal ones, the cheaper. */
+    private static Optional<VerificationMode> strongestVote(Map<VerificationMode, Double> votes) {
+        // an EnumMap runs cheapest first, and max keeps the first of equals
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    /** The signals that count most for something, heaviest first, named as the evidence names them. */
+    private static String voters(List<Signal> signals, java.util.function.ToDoubleFunction<Signal> share) {
+        List<Signal> voting = new ArrayList<>(signals.stream().filter(s -> share.applyAsDouble(s) > 0).toList());
+        voting.sort(Comparator.comparingDouble((Signal s) -> s.weight() * share.applyAsDouble(s)).reversed());
+        List<String> labels = new ArrayList<>();
+        for (Signal signal : voting.subList(0, Math.min(2, voting.size()))) {
+            labels.add(signal.label() + String.format(Locale.ROOT, " (%.2f)", share.applyAsDouble(signal)));
+        }
+        return String.join("; ", labels) + (voting.size() > 2 ? "; and " + (voting.size() - 2) + " more" : "");
+    }
+
+    private static String cut(String reason) {
+        return reason.length() <= Rating.MAX_EVIDENCE_LENGTH ? reason
+                : reason.substring(0, Rating.MAX_EVIDENCE_LENGTH - 3) + "...";
     }
 
     private void addOccupation(OccupationProfile profile, List<Signal> signals) {
-        double minimum = mapping.weights().minimumImportance();
-        List<Signal> parts = new ArrayList<>();
-        for (OccupationDescriptor descriptor : profile.descriptors()) {
-            DescriptorMapping.Position position = switch (descriptor.domain()) {
-                case "skills" -> mapping.skill(descriptor.id());
-                case "knowledge" -> mapping.knowledgeArea(descriptor.id());
-                default -> null;
-            };
-            if (position == null || descriptor.importance().isEmpty() || descriptor.importance().getAsDouble() < minimum) {
-                continue;
-            }
-            // importance 3 counts a little, importance 5 fully
-            double weight = (descriptor.importance().getAsDouble() - minimum + 0.5) / (5 - minimum + 0.5);
-            parts.add(new Signal(false, descriptor.domain().equals("skills") ? "skill" : "knowledge", position.t(),
-                    position.v(), weight));
-        }
-        if (!parts.isEmpty()) {
-            // the occupation's descriptors together count as one piece of evidence of the configured weight
-            double total = parts.stream().mapToDouble(Signal::weight).sum();
-            double t = weighted(parts, true);
-            double v = weighted(parts, false);
-            List<String> names = profile.descriptors().stream()
-                    .filter(d -> (d.domain().equals("skills") && mapping.skill(d.id()) != null)
-                            || (d.domain().equals("knowledge") && mapping.knowledgeArea(d.id()) != null))
-                    .filter(d -> d.importance().isPresent() && d.importance().getAsDouble() >= minimum)
-                    .sorted(Comparator.comparingDouble((OccupationDescriptor d) -> d.importance().getAsDouble()).reversed())
-                    .limit(3)
-                    .map(d -> d.name() + String.format(Locale.ROOT, " %.1f", d.importance().getAsDouble()))
-                    .toList();
-            signals.add(new Signal(false, "occupation's skills and knowledge (" + String.join(", ", names) + ")",
-                    Double.isNaN(t) ? null : t, Double.isNaN(v) ? null : v,
-                    mapping.weights().occupation() * Math.min(1, total / 3)));
-        }
+        DescriptorMapping.Weights weights = mapping.weights();
+        bundle(profile, "occupation's skills and knowledge", d -> switch (d.domain()) {
+            case "skills" -> mapping.skill(d.id());
+            case "knowledge" -> mapping.knowledgeArea(d.id());
+            default -> null;
+        }, d -> importance(d, weights.minimumImportance()), weights.occupation(), signals);
         addEquipment(profile, signals);
+        bundle(profile, "occupation's abilities", d -> d.domain().equals("abilities") ? mapping.ability(d.id()) : null,
+                d -> importance(d, weights.minimumImportance()), weights.abilities(), signals);
+        // a work context's value runs from 1 (never, or not at all) to 5 (every day, or extremely)
+        bundle(profile, "occupation's work context", d -> d.domain().equals("workContext") ? mapping.context(d.id()) : null,
+                d -> d.level().isPresent() ? Math.max(0, (d.level().getAsDouble() - 1) / 4) : 0, weights.workContext(),
+                signals);
         if (profile.jobZone().isPresent()) {
             DescriptorMapping.Position zone = mapping.jobZone(profile.jobZone().getAsInt());
             if (zone != null) {
-                signals.add(new Signal(false, "job zone " + profile.jobZone().getAsInt(), zone.t(), zone.v(),
-                        mapping.weights().jobZone()));
+                signals.add(new Signal(false, "job zone " + profile.jobZone().getAsInt(), zone, weights.jobZone()));
             }
         }
+    }
+
+    // importance 3 counts a little, importance 5 fully; below the minimum, not at all
+    private static double importance(OccupationDescriptor descriptor, double minimum) {
+        if (descriptor.importance().isEmpty() || descriptor.importance().getAsDouble() < minimum) {
+            return 0;
+        }
+        return (descriptor.importance().getAsDouble() - minimum + 0.5) / (5 - minimum + 0.5);
+    }
+
+    /**
+     * The occupation's descriptors of some domains, together one piece of evidence of the configured
+     * weight (less where few of them count): each mapped descriptor weighted by how much it matters to the
+     * occupation, named by the three that matter most.
+     */
+    private static void bundle(OccupationProfile profile, String label,
+            java.util.function.Function<OccupationDescriptor, DescriptorMapping.Position> positions,
+            java.util.function.ToDoubleFunction<OccupationDescriptor> weigh, double weight, List<Signal> signals) {
+        if (weight <= 0) {
+            return;
+        }
+        List<Signal> parts = new ArrayList<>();
+        List<OccupationDescriptor> counted = new ArrayList<>();
+        for (OccupationDescriptor descriptor : profile.descriptors()) {
+            DescriptorMapping.Position position = positions.apply(descriptor);
+            double w = position == null ? 0 : weigh.applyAsDouble(descriptor);
+            if (w > 0) {
+                parts.add(new Signal(false, descriptor.name(), position, w));
+                counted.add(descriptor);
+            }
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        double total = parts.stream().mapToDouble(Signal::weight).sum();
+        Map<VerificationMode, Double> modes = new EnumMap<>(VerificationMode.class);
+        Map<BottleneckFactor, Double> factors = new EnumMap<>(BottleneckFactor.class);
+        for (Signal part : parts) {
+            part.modes().forEach((mode, share) -> modes.merge(mode, share * part.weight() / total, Double::sum));
+            part.factors().forEach((factor, s) -> factors.merge(factor, s * part.weight() / total, Double::sum));
+        }
+        List<String> names = counted.stream()
+                .sorted(Comparator.comparingDouble(weigh).reversed())
+                .limit(3)
+                .map(d -> d.name() + String.format(Locale.ROOT, " %.1f",
+                        d.domain().equals("workContext") ? d.level().getAsDouble() : d.importance().getAsDouble()))
+                .toList();
+        double t = weighted(parts, true);
+        double v = weighted(parts, false);
+        signals.add(new Signal(false, label + " (" + String.join(", ", names) + ")", Double.isNaN(t) ? null : t,
+                Double.isNaN(v) ? null : v, modes, factors, weight * Math.min(1, total / 3)));
     }
 
     // the occupation's equipment: where its share of software among tools and software puts it between the poles
@@ -272,9 +374,19 @@ public final class DescriptorScorer implements TaskScorer {
         String text = String.format(Locale.ROOT, "%d technology skills%s and %d tools%s",
                 profile.technologies().size(), examples(profile.technologies()), profile.tools().size(),
                 examples(profile.tools()));
+        Map<VerificationMode, Double> modes = new EnumMap<>(VerificationMode.class);
+        if (tools.mode() != null) {
+            modes.merge(tools.mode(), 1 - share, Double::sum);
+        }
+        if (technology.mode() != null) {
+            modes.merge(technology.mode(), share, Double::sum);
+        }
+        Map<BottleneckFactor, Double> factors = new EnumMap<>(BottleneckFactor.class);
+        tools.factors().forEach((factor, s) -> factors.merge(factor, (1 - share) * s, Double::sum));
+        technology.factors().forEach((factor, s) -> factors.merge(factor, share * s, Double::sum));
         // a handful of examples is weaker evidence than a long inventory
         signals.add(new Signal(false, text, between(tools.t(), technology.t(), share),
-                between(tools.v(), technology.v(), share),
+                between(tools.v(), technology.v(), share), modes, factors,
                 mapping.weights().toolsAndTechnology() * Math.min(1, count / 10.0)));
     }
 

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.OccupationProfile;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScoringContext;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskWeights;
+import dev.moravec.api.TaxonomyView;
+import dev.moravec.api.VerificationMode;
+import dev.moravec.api.WorkActivity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -15,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +73,95 @@ class DescriptorScorerTest {
     }
 
     @Test
+    void factorsAreTheWeightedShareOfTheSignalsThatNameThemAndTheModeTheHeaviestVote() throws Exception {
+        Rating rating = fixtureScorer().rate(task("rebuild", "49-3023.00"), CONTEXT);
+
+        // signals: Repairing (weight 1; EMBODIMENT 0.8, TACIT 0.4), Handling (1; EMBODIMENT 1.0); skills and
+        // knowledge (0.5 * (0.8 + 0.88) / 3; Repairing's TACIT 0.6 for 0.8 of 1.68 of it); equipment, 8 of 9
+        // items tools (0.45; EMBODIMENT 0.5 * 8/9); job zone 3 (0.25; no factor)
+        double occupation = 0.5 * (0.8 + 0.88) / 3;
+        double total = 2 + occupation + 0.45 + 0.25;
+        assertThat(rating.bottlenecks()).extracting(Bottleneck::factor)
+                .containsExactly(BottleneckFactor.EMBODIMENT, BottleneckFactor.TACIT_KNOWLEDGE);
+        assertThat(rating.bottlenecks().get(0).strength()).isCloseTo((0.8 + 1.0 + 0.45 * 0.5 * 8 / 9) / total, within(1e-9));
+        assertThat(rating.bottlenecks().get(1).strength())
+                .isCloseTo((0.4 + occupation * 0.6 * 0.8 / 1.68) / total, within(1e-9));
+        assertThat(rating.bottlenecks().get(0).evidence()).containsExactly(
+                "activity 'Handling and Moving Objects' (DWA 'Load materials into vehicles') (1.00); activity 'Repairing"
+                        + " and Maintaining Mechanical Equipment' (DWA 'Rebuild parts or components') (0.80); and 1 more");
+        assertThat(rating.verification()).hasValue(VerificationMode.PHYSICAL_CHECK);
+        assertThat(rating.evidence()).last().asString().startsWith("verification PHYSICAL_CHECK: activity '");
+
+        // a mapping without factors or modes names none
+        Rating unnamed = fixtureScorer().rate(task("code", "15-1252.00"), CONTEXT);
+        assertThat(unnamed.bottlenecks()).isEmpty();
+        assertThat(unnamed.verification()).hasValue(VerificationMode.PROGRAM_CHECK); // 1 vote; 'Analyzing' 1: the cheaper
+    }
+
+    @Test
+    void theBuiltInMappingNamesWhatHoldsEachTaskBackAndHowItIsChecked() throws Exception {
+        DescriptorScorer scorer = new DescriptorScorer(null, "1.0.0");
+
+        Rating lifting = scorer.rate(task("lift", "53-7062.00"), CONTEXT);
+        assertThat(lifting.bottlenecks().get(0).factor()).isEqualTo(BottleneckFactor.EMBODIMENT);
+        assertThat(lifting.bottlenecks().get(0).strength()).isGreaterThan(0.6);
+        assertThat(lifting.bottlenecks().get(0).evidence().get(0))
+                .startsWith("activity 'Performing General Physical Activities' (DWA 'Move furniture')");
+        assertThat(lifting.verification()).hasValue(VerificationMode.PHYSICAL_CHECK);
+
+        Rating portal = scorer.rate(task("portal", "43-5011.00"), CONTEXT);
+        assertThat(portal.bottlenecks().get(0).factor()).isEqualTo(BottleneckFactor.COMPUTER_USE);
+
+        Rating wine = scorer.rate(task("wine", "51-9061.00"), CONTEXT);
+        assertThat(wine.bottlenecks()).extracting(Bottleneck::factor).startsWith(BottleneckFactor.PERCEPTION)
+                .contains(BottleneckFactor.TASTE);
+
+        Rating trial = scorer.rate(task("trial", "19-1013.00"), CONTEXT);
+        assertThat(trial.bottlenecks().get(0).factor()).isEqualTo(BottleneckFactor.SLOW_FEEDBACK);
+        assertThat(trial.verification()).hasValue(VerificationMode.SLOW_OUTCOME);
+
+        Rating theory = scorer.rate(task("argue", "25-1126.00"), CONTEXT);
+        assertThat(theory.verification()).hasValue(VerificationMode.READER_EVIDENT);
+        assertThat(theory.verificationCost().getAsDouble()).isLessThan(0.35);
+        assertThat(theory.transferability().getAsDouble()).isGreaterThan(0.8);
+        assertThat(theory.evidence()).last().asString()
+                .startsWith("verification READER_EVIDENT: activity 'Develop scientific or mathematical theories or models'");
+
+        Rating code = scorer.rate(task("code", "15-1252.00"), CONTEXT);
+        assertThat(code.verification()).hasValue(VerificationMode.PROGRAM_CHECK);
+        assertThat(code.verificationCost().getAsDouble()).isLessThan(0.3);
+    }
+
+    @Test
+    void abilitiesAndWorkContextAddFactorsWhereTheReleaseHasThemAndLeaveTheAxes() throws Exception {
+        DescriptorScorer scorer = new DescriptorScorer(null, "1.0.0");
+        FixtureTaxonomy full = new FixtureTaxonomy();
+        // the same taxonomy as a partial release has it: no abilities, no work context
+        TaxonomyView partial = new TaxonomyView() {
+            @Override
+            public List<WorkActivity> activities(Task task) {
+                return full.activities(task);
+            }
+
+            @Override
+            public Optional<OccupationProfile> occupation(String code) {
+                return full.occupation(code).map(p -> new OccupationProfile(p.code(), p.title(), p.jobZone(),
+                        p.descriptors().stream().filter(d -> !d.domain().equals("abilities")
+                                && !d.domain().equals("workContext")).toList(), p.tools(), p.technologies()));
+            }
+        };
+        Rating withThem = scorer.rate(task("lift", "53-7062.00"), ScoringContext.withTaxonomy(full));
+        Rating without = scorer.rate(task("lift", "53-7062.00"), ScoringContext.withTaxonomy(partial));
+
+        assertThat(withThem.transferability()).isEqualTo(without.transferability());
+        assertThat(withThem.verificationCost()).isEqualTo(without.verificationCost());
+        assertThat(withThem.bottlenecks().get(0).evidence().get(0)).contains(
+                "occupation's work context (Spend Time Using Your Hands to Handle, Control, or Feel Objects 4.6,"
+                        + " Face-to-Face Discussions 2.0)");
+        assertThat(without.bottlenecks().get(0).evidence().get(0)).doesNotContain("work context", "abilities");
+    }
+
+    @Test
     void taskKnownOnlyByItsOccupationIsRatedWithLowConfidence() throws Exception {
         Rating rating = fixtureScorer().rate(task("not-in-the-taxonomy", "15-1252.00"), CONTEXT);
 
@@ -113,6 +209,22 @@ class DescriptorScorerTest {
         Files.writeString(malformed, "{\n  \"weights\": {\n    \"activity\": one\n  }\n}\n");
         assertThatThrownBy(() -> new DescriptorScorer(malformed.toString(), "1"))
                 .hasMessageStartingWith(malformed + ":3: ");
+
+        Path mode = dir.resolve("mode.json");
+        Files.writeString(mode, """
+                {"weights": {"activity": 1, "occupation": 1, "jobZone": 1, "minimumImportance": 3},
+                 "generalizedActivities": {"4.A.3.a.1": {"t": 0.1, "mode": "BY_EYE"}}}
+                """);
+        assertThatThrownBy(() -> new DescriptorScorer(mode.toString(), "1"))
+                .hasMessageStartingWith(mode + ":2: ").hasMessageContaining("\"BY_EYE\": not one of the values accepted");
+
+        Path factor = dir.resolve("factor.json");
+        Files.writeString(factor, """
+                {"weights": {"activity": 1, "occupation": 1, "jobZone": 1, "minimumImportance": 3},
+                 "generalizedActivities": {"4.A.3.a.1": {"t": 0.1, "factors": {"EMBODIMENT": 1.2}}}}
+                """);
+        assertThatThrownBy(() -> new DescriptorScorer(factor.toString(), "1"))
+                .hasMessageContaining("generalizedActivities.4.A.3.a.1.factors.EMBODIMENT = 1.2 is outside [0, 1]");
 
         Path poles = dir.resolve("poles.json");
         Files.writeString(poles, """

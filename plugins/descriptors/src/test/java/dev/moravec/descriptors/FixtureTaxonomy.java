@@ -20,7 +20,8 @@ import java.util.OptionalInt;
 
 /**
  * A small taxonomy written for these tests, in O*NET's ids: a few tasks linked to work activities, and
- * three occupations (a software developer, a mechanic, and one with no profile data); and, from
+ * three occupations (a software developer, a mechanic, and one with no profile data); tasks that each
+ * name one bottleneck factor or verification mode clearly, with their occupations; and, from
  * {@code contract-taxonomy.json}, the work activities and occupations of the plugin contract's sample
  * tasks, so that the contract test checks real ratings.
  */
@@ -36,6 +37,23 @@ final class FixtureTaxonomy implements TaxonomyView {
             "Repairing and Maintaining Mechanical Equipment");
     static final WorkActivity HANDLING = new WorkActivity("4.A.3.a.2.I02.D01", "Load materials into vehicles",
             "4.A.3.a.2.I02", "Move materials or objects", "4.A.3.a.2", "Handling and Moving Objects");
+
+    /** Tasks that each name one bottleneck or one verification mode clearly, linked to O*NET's activity ids. */
+    static final WorkActivity MOVING_FURNITURE = new WorkActivity("4.A.3.a.1.I10.D08", "Move furniture",
+            "4.A.3.a.1.I10", "Move materials, equipment, or supplies", "4.A.3.a.1", "Performing General Physical Activities");
+    static final WorkActivity ENTERING_DATA = new WorkActivity("4.A.3.b.1.I06.D06",
+            "Enter information into databases or software programs", "4.A.3.b.1.I06", "Process digital or online data",
+            "4.A.3.b.1", "Working with Computers");
+    static final WorkActivity OPERATING_SYSTEMS = new WorkActivity("4.A.3.b.1.I05.D02", "Operate computer systems",
+            "4.A.3.b.1.I05", "Operate computer systems or computerized equipment", "4.A.3.b.1", "Working with Computers");
+    static final WorkActivity JUDGING_FOOD = new WorkActivity("4.A.2.a.1.I05.D04",
+            "Evaluate quality of food ingredients or prepared foods", "4.A.2.a.1.I05", "Evaluate production inputs or outputs",
+            "4.A.2.a.1", "Judging the Qualities of Objects, Services, or People");
+    static final WorkActivity CROP_RESEARCH = new WorkActivity("4.A.1.a.1.I13.D02", "Research crop management methods",
+            "4.A.1.a.1.I13", "Research agricultural processes or practices", "4.A.1.a.1", "Getting Information");
+    static final WorkActivity SOCIAL_THEORY = new WorkActivity("4.A.2.b.2.I26.D04",
+            "Develop theories or models of social phenomena", "4.A.2.b.2.I26",
+            "Develop scientific or mathematical theories or models", "4.A.2.b.2", "Thinking Creatively");
 
     private final Map<String, List<WorkActivity>> activities = new HashMap<>();
     private final Map<String, OccupationProfile> occupations = new HashMap<>();
@@ -57,7 +75,40 @@ final class FixtureTaxonomy implements TaxonomyView {
                 List.of("Shop management software")));
         occupations.put("99-0001.00", new OccupationProfile("99-0001.00", "Occupation without data", OptionalInt.empty(),
                 List.of(), List.of(), List.of()));
+        addBottleneckTasks();
         readContractTasks();
+    }
+
+    // one task for each factor or mode the scorers must find; the movers' and tasters' occupations have the
+    // abilities and work context a full release has, the others only what the shared partial release has
+    private void addBottleneckTasks() {
+        activities.put("53-7062.00/lift", List.of(MOVING_FURNITURE));
+        occupations.put("53-7062.00", new OccupationProfile("53-7062.00", "Movers", OptionalInt.of(1),
+                List.of(descriptor("abilities", "1.A.3.a.1", "Static Strength", 4.1),
+                        descriptor("abilities", "1.A.4.a.1", "Near Vision", 3.0),
+                        context("4.C.2.d.1.g", "Spend Time Using Your Hands to Handle, Control, or Feel Objects", 4.6),
+                        context("4.C.1.a.2.l", "Face-to-Face Discussions", 2.0)),
+                List.of("Hand trucks", "Furniture dollies", "Moving straps"), List.of()));
+        activities.put("43-5011.00/portal", List.of(ENTERING_DATA, OPERATING_SYSTEMS));
+        occupations.put("43-5011.00", new OccupationProfile("43-5011.00", "Freight Agents", OptionalInt.of(2),
+                List.of(descriptor("knowledge", "2.C.1.b", "Administrative", 3.9)), List.of("Label printers"),
+                List.of("Carrier booking portal", "Spreadsheets", "Shipment tracking software")));
+        activities.put("51-9061.00/wine", List.of(JUDGING_FOOD));
+        occupations.put("51-9061.00", new OccupationProfile("51-9061.00", "Tasters", OptionalInt.of(2),
+                List.of(descriptor("abilities", "1.A.4.a.3", "Visual Color Discrimination", 4.0),
+                        descriptor("knowledge", "2.C.2.b", "Food Production", 3.4)),
+                List.of("Tasting glasses"), List.of()));
+        activities.put("19-1013.00/trial", List.of(CROP_RESEARCH));
+        occupations.put("19-1013.00", new OccupationProfile("19-1013.00", "Crop Scientists", OptionalInt.of(5),
+                List.of(descriptor("knowledge", "2.C.4.d", "Biology", 4.4)), List.of(), List.of()));
+        activities.put("25-1126.00/argue", List.of(SOCIAL_THEORY));
+        occupations.put("25-1126.00", new OccupationProfile("25-1126.00", "Philosophy Teachers", OptionalInt.of(5),
+                List.of(descriptor("knowledge", "2.C.7.e", "Philosophy and Theology", 4.8),
+                        descriptor("knowledge", "2.C.7.a", "English Language", 4.3)), List.of(), List.of("Word processors")));
+    }
+
+    private static OccupationDescriptor context(String id, String name, double level) {
+        return new OccupationDescriptor("workContext", id, name, OptionalDouble.empty(), OptionalDouble.of(level));
     }
 
     // the contract test's sample tasks: their activities by occupation and task id, and their occupations

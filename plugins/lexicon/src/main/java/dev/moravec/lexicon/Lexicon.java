@@ -4,13 +4,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.moravec.api.BottleneckFactor;
+import dev.moravec.api.VerificationMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -25,8 +31,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * <p>The file is JSON: {@code name}, {@code description}, {@code leadingWordWeight} (how much more
  * the statement's first word counts), {@code confidenceScale} (the total cue weight at which
  * confidence reaches 63%), and {@code categories}, each with a {@code name}, a
- * {@code transferability} and/or a {@code verificationCost} in [0, 1], an optional {@code weight}
- * and its {@code cues}: phrases, each optionally followed by {@code ^weight}.
+ * {@code transferability} and/or a {@code verificationCost} in [0, 1], the {@code verification} mode
+ * of the work it signals (one of {@link VerificationMode}; its verification cost defaults to the
+ * mode's {@link VerificationMode#typicalCost() typical cost}), the bottleneck {@code factors} it
+ * raises (factor name to strength in [0, 1]), an optional {@code weight} and its {@code cues}:
+ * phrases, each optionally followed by {@code ^weight}.
  */
 final class Lexicon {
 
@@ -89,10 +98,14 @@ final class Lexicon {
         if (file.name == null || file.name.isBlank()) {
             throw new LexiconException(source + ": a category has no name");
         }
-        if (file.transferability == null && file.verificationCost == null) {
-            throw new LexiconException(where + " rates neither transferability nor verificationCost");
+        Optional<VerificationMode> mode = mode(where, file.verification);
+        Double verificationCost = file.verificationCost == null && mode.isPresent()
+                ? Double.valueOf(mode.get().typicalCost()) : file.verificationCost;
+        Map<BottleneckFactor, Double> factors = factors(where, file.factors);
+        if (file.transferability == null && verificationCost == null && factors.isEmpty()) {
+            throw new LexiconException(where + " rates neither transferability nor verificationCost, and names no factors");
         }
-        for (Double value : new Double[] {file.transferability, file.verificationCost}) {
+        for (Double value : new Double[] {file.transferability, verificationCost}) {
             if (value != null && !(value >= 0 && value <= 1)) {
                 throw new LexiconException(where + ": value " + value + " is outside [0, 1]");
             }
@@ -101,7 +114,8 @@ final class Lexicon {
         if (file.cues == null || file.cues.isEmpty()) {
             throw new LexiconException(where + " has no cues");
         }
-        Category category = new Category(file.name, optional(file.transferability), optional(file.verificationCost));
+        Category category = new Category(file.name, optional(file.transferability), optional(verificationCost), mode,
+                factors);
         for (String cue : file.cues) {
             String phrase = cue;
             double cueWeight = 1.0;
@@ -123,8 +137,42 @@ final class Lexicon {
             for (Token stem : stems) {
                 node = node.children.computeIfAbsent(stem.term, t -> new Node());
             }
-            node.entries.add(new Entry(category, weight * cueWeight));
+            node.add(new Entry(category, weight * cueWeight));
         }
+    }
+
+    private static Optional<VerificationMode> mode(String where, String name) throws LexiconException {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VerificationMode.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new LexiconException(where + ": verification '" + name + "' is not one of "
+                    + Arrays.toString(VerificationMode.values()));
+        }
+    }
+
+    private static Map<BottleneckFactor, Double> factors(String where, Map<String, Double> named) throws LexiconException {
+        Map<BottleneckFactor, Double> factors = new EnumMap<>(BottleneckFactor.class);
+        if (named == null) {
+            return factors;
+        }
+        for (Map.Entry<String, Double> entry : named.entrySet()) {
+            BottleneckFactor factor;
+            try {
+                factor = BottleneckFactor.valueOf(entry.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new LexiconException(where + ": factor '" + entry.getKey() + "' is not one of "
+                        + Arrays.toString(BottleneckFactor.values()));
+            }
+            Double strength = entry.getValue();
+            if (strength == null || !(strength >= 0 && strength <= 1)) {
+                throw new LexiconException(where + ": the strength of " + factor + " " + strength + " is outside [0, 1]");
+            }
+            factors.put(factor, strength);
+        }
+        return Collections.unmodifiableMap(factors);
     }
 
     private static OptionalDouble optional(Double value) {
@@ -199,8 +247,17 @@ final class Lexicon {
         return tokens;
     }
 
-    /** A category of work and where it lies on the axes. */
-    record Category(String name, OptionalDouble transferability, OptionalDouble verificationCost) {}
+    /**
+     * A category of work: where it lies on the axes, how an attempt at it is checked, and what holds it back.
+     *
+     * @param name its name, for evidence
+     * @param transferability its transferability, or empty
+     * @param verificationCost its verification cost, or empty
+     * @param mode how an attempt at such work is checked, or empty
+     * @param factors the bottleneck factors it raises, with their strengths
+     */
+    record Category(String name, OptionalDouble transferability, OptionalDouble verificationCost,
+            Optional<VerificationMode> mode, Map<BottleneckFactor, Double> factors) {}
 
     /**
      * One cue found in a text.
@@ -219,6 +276,22 @@ final class Lexicon {
     private static final class Node {
         final Map<String, Node> children = new HashMap<>();
         final List<Entry> entries = new ArrayList<>(1);
+
+        /**
+         * Adds a category's cue; the same category's cue of the same stems ('write' and 'writing') is one cue,
+         * of the larger weight, so that inflections listed side by side do not count twice.
+         */
+        void add(Entry entry) {
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).category() == entry.category()) {
+                    if (entry.weight() > entries.get(i).weight()) {
+                        entries.set(i, entry);
+                    }
+                    return;
+                }
+            }
+            entries.add(entry);
+        }
     }
 
     private record LexiconFile(
@@ -232,6 +305,8 @@ final class Lexicon {
             @JsonProperty("name") String name,
             @JsonProperty("transferability") Double transferability,
             @JsonProperty("verificationCost") Double verificationCost,
+            @JsonProperty("verification") String verification,
+            @JsonProperty("factors") Map<String, Double> factors,
             @JsonProperty("weight") Double weight,
             @JsonProperty("cues") List<String> cues) {}
 }

@@ -2,11 +2,15 @@ package dev.moravec.lexicon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScorerInfo;
 import dev.moravec.api.ScoringContext;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskScorer;
+import dev.moravec.api.VerificationMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +19,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,9 +36,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Rates a task from the cues of a lexicon found in its statement. Each cue signals a category of
- * work with a transferability and/or verification cost; the rating is the mean of the categories
- * found, weighted by the cues' weights (the statement's first word counting more), and the
- * confidence grows with the total weight of the cues. With no cue it abstains.
+ * work with a transferability and/or verification cost, the way an attempt at it is checked (a
+ * {@link VerificationMode}) and the bottleneck factors it raises; the rating is the mean of the
+ * categories found, weighted by the cues' weights (the statement's first word counting more), the
+ * mode is the one with the most cue weight behind it, each factor's strength is the weighted mean of
+ * what the cues say of it (a cue whose category does not name it counts as 0), and the confidence
+ * grows with the total weight of the cues. With no cue it abstains.
  *
  * <p>The lexicon is the built-in {@code lexicon.json} unless the setting {@code file}
  * ({@code scorers.lexicon.settings.file} in the configuration) names another file in the same format.
@@ -54,6 +63,8 @@ public final class LexiconScorer implements TaskScorer {
     private static final String BUILT_IN = "lexicon.json";
     private static final int MAX_EVIDENCE = 5;
     private static final double MAX_CONFIDENCE = 0.95;
+    /** Factors the cues raise less than this are not reported. */
+    private static final double MIN_FACTOR = 0.05;
 
     private final Lexicon lexicon;
     private final ScorerInfo info;
@@ -80,24 +91,26 @@ public final class LexiconScorer implements TaskScorer {
      * @throws IOException if the lexicon file cannot be read
      */
     public LexiconScorer(String file, String version) throws LexiconException, IOException {
-        ObjectMapper mapper = new ObjectMapper();
+        byte[] bytes;
+        String source;
         if (file == null || file.isBlank()) {
             try (InputStream in = LexiconScorer.class.getResourceAsStream(BUILT_IN)) {
-                this.lexicon = Lexicon.read(in, BUILT_IN, mapper);
+                bytes = in.readAllBytes();
             }
-            this.info = info(version);
+            source = BUILT_IN;
         } else {
             Path path = Path.of(file);
-            byte[] bytes;
             try {
                 bytes = Files.readAllBytes(path);
             } catch (IOException e) {
                 throw new IOException("cannot read the lexicon file " + path.toAbsolutePath()
                         + " named by scorers.lexicon.settings.file: " + e.getMessage(), e);
             }
-            this.lexicon = Lexicon.read(new java.io.ByteArrayInputStream(bytes), path.toString(), mapper);
-            this.info = info(version + "+" + sha256(bytes).substring(0, 8));
+            source = path.toString();
         }
+        this.lexicon = Lexicon.read(new ByteArrayInputStream(bytes), source, new ObjectMapper());
+        // the version carries the lexicon's fingerprint, so stored verdicts are redone when the cues change
+        this.info = info(version + "+" + sha256(bytes).substring(0, 8));
     }
 
     private static ScorerInfo info(String version) {
@@ -131,6 +144,8 @@ public final class LexiconScorer implements TaskScorer {
         double vWeight = 0;
         double total = 0;
         Map<String, Double> evidence = new LinkedHashMap<>();
+        Map<BottleneckFactor, Raised> factors = new EnumMap<>(BottleneckFactor.class);
+        Map<VerificationMode, Raised> modes = new EnumMap<>(VerificationMode.class);
         for (Lexicon.Match match : matches) {
             double weight = match.weight() * (match.position() == 0 ? lexicon.leadingWordWeight() : 1.0);
             Lexicon.Category category = match.category();
@@ -146,17 +161,78 @@ public final class LexiconScorer implements TaskScorer {
             }
             total += weight;
             evidence.merge("'" + match.surface() + "' -> " + category.name(), weight, Double::sum);
+            category.factors().forEach((factor, strength) ->
+                    factors.computeIfAbsent(factor, f -> new Raised()).add(match, weight * strength));
+            category.mode().ifPresent(mode -> modes.computeIfAbsent(mode, m -> new Raised()).add(match, weight));
         }
         double confidence = Math.min(MAX_CONFIDENCE, 1 - Math.exp(-total / lexicon.confidenceScale()));
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(evidence.entrySet());
-        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
-        List<String> reasons = ranked.stream().limit(MAX_EVIDENCE).map(Map.Entry::getKey)
-                .map(r -> r.length() > Rating.MAX_EVIDENCE_LENGTH ? r.substring(0, Rating.MAX_EVIDENCE_LENGTH) : r)
-                .toList();
-        return new Rating(
+        List<String> reasons = new ArrayList<>(strongestFirst(evidence).stream().limit(MAX_EVIDENCE).map(LexiconScorer::cut)
+                .toList());
+        Optional<VerificationMode> mode = mode(modes);
+        mode.ifPresent(m -> reasons.add(cut("verification " + m + ": " + modes.get(m).cues())));
+        Rating rating = new Rating(
                 tWeight > 0 ? OptionalDouble.of(tSum / tWeight) : OptionalDouble.empty(),
                 vWeight > 0 ? OptionalDouble.of(vSum / vWeight) : OptionalDouble.empty(),
                 confidence,
-                reasons);
+                reasons).withBottlenecks(bottlenecks(factors, total));
+        return mode.isPresent() ? rating.withVerification(mode.get()) : rating;
+    }
+
+    /**
+     * Each factor's strength is the weighted mean of the strengths the matched cues' categories give it, a
+     * cue whose category does not name the factor counting as 0: so one passing cue among many raises a
+     * factor little. Factors weaker than {@link #MIN_FACTOR} are left out.
+     */
+    private static List<Bottleneck> bottlenecks(Map<BottleneckFactor, Raised> factors, double total) {
+        List<Bottleneck> bottlenecks = new ArrayList<>();
+        factors.forEach((factor, raised) -> {
+            double strength = Math.min(1, raised.sum / total);
+            if (strength >= MIN_FACTOR) {
+                bottlenecks.add(Bottleneck.of(factor, strength, cut(raised.cues())));
+            }
+        });
+        bottlenecks.sort(Comparator.comparingDouble(Bottleneck::strength).reversed());
+        return bottlenecks;
+    }
+
+    /** The mode with the most cue weight behind it; of equal ones, the cheaper. */
+    private static Optional<VerificationMode> mode(Map<VerificationMode, Raised> modes) {
+        // an EnumMap runs cheapest first, and max keeps the first of equals
+        return modes.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue().sum)).map(Map.Entry::getKey);
+    }
+
+    private static List<String> strongestFirst(Map<String, Double> weights) {
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(weights.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
+        return ranked.stream().map(Map.Entry::getKey).toList();
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > Rating.MAX_EVIDENCE_LENGTH ? reason.substring(0, Rating.MAX_EVIDENCE_LENGTH - 3) + "..."
+                : reason;
+    }
+
+    /** What raised a factor or voted for a mode: the summed weight, and the cues by category. */
+    private static final class Raised {
+        double sum;
+        final Map<String, Map<String, Double>> byCategory = new LinkedHashMap<>();
+
+        void add(Lexicon.Match match, double weight) {
+            sum += weight;
+            byCategory.computeIfAbsent(match.category().name(), c -> new LinkedHashMap<>())
+                    .merge("'" + match.surface() + "'", weight, Double::sum);
+        }
+
+        /** @return the cues, heaviest category first, such as {@code 'lift', 'carry' -> physical handling} */
+        String cues() {
+            Map<String, Double> categories = new LinkedHashMap<>();
+            byCategory.forEach((category, cues) -> categories.put(category,
+                    cues.values().stream().mapToDouble(Double::doubleValue).sum()));
+            List<String> parts = new ArrayList<>();
+            for (String category : strongestFirst(categories)) {
+                parts.add(String.join(", ", strongestFirst(byCategory.get(category))) + " -> " + category);
+            }
+            return String.join("; ", parts);
+        }
     }
 }

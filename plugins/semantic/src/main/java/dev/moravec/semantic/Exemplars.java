@@ -1,24 +1,52 @@
 package dev.moravec.semantic;
 
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.Embedder;
+import dev.moravec.api.VerificationMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Task statements with transferability and verification cost targets, embedded, against which a new
- * task is compared. Read from a tab-separated file with the header {@code T, V, Group, Statement, Why}.
- * Immutable and thread-safe. Public for the JMH benchmarks in {@code tools/bench}; the package stays
- * private to the bundle.
+ * Task statements with transferability and verification cost targets, a verification mode and the
+ * bottleneck factors that hold them back, embedded, against which a new task is compared. Read from a
+ * tab-separated file whose header names its columns, in any order: {@code T}, {@code V}, {@code Group}
+ * and {@code Statement}, and optionally {@code Why}, {@code Mode} (one of {@link VerificationMode}, or
+ * empty) and {@code Factors} (such as {@code EMBODIMENT 0.9, PERCEPTION 0.3}, or empty). Immutable and
+ * thread-safe. Public for the JMH benchmarks in {@code tools/bench}; the package stays private to the
+ * bundle.
  */
 public final class Exemplars {
 
-    /** One exemplar and its vector. */
-    public record Exemplar(String statement, double t, double v, String group, String why, float[] vector) {}
+    /** The columns an exemplar file must have. */
+    private static final List<String> REQUIRED = List.of("T", "V", "Group", "Statement");
+    /** The columns it may have besides. */
+    private static final List<String> OPTIONAL = List.of("Why", "Mode", "Factors");
+
+    /**
+     * One exemplar and its vector.
+     *
+     * @param statement the task statement
+     * @param t its transferability
+     * @param v its verification cost
+     * @param group its SOC major group
+     * @param why why it sits where it does
+     * @param mode how an attempt at it is checked, or {@code null} when the file does not say
+     * @param factors the bottleneck factors that hold it back, with their strengths; empty when none
+     * @param vector its embedding
+     */
+    public record Exemplar(String statement, double t, double v, String group, String why, VerificationMode mode,
+            Map<BottleneckFactor, Double> factors, float[] vector) {}
 
     private final List<Exemplar> exemplars;
     private final int dimension;
@@ -61,11 +89,7 @@ public final class Exemplars {
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String header = reader.readLine();
-        if (header == null || !header.startsWith("T\tV\t")) {
-            throw new IllegalArgumentException(source + ":1: an exemplar file starts with the header T, V, Group,"
-                    + " Statement, Why (tab-separated)");
-        }
+        Map<String, Integer> columns = header(source, reader.readLine());
         long line = 1;
         for (String text = reader.readLine(); text != null; text = reader.readLine()) {
             line++;
@@ -73,9 +97,11 @@ public final class Exemplars {
                 continue;
             }
             String[] fields = text.split("\t", -1);
-            if (fields.length < 4) {
-                throw new IllegalArgumentException(source + ":" + line + ": " + fields.length
-                        + " fields; an exemplar needs T, V, Group, Statement and Why");
+            for (String required : REQUIRED) {
+                if (columns.get(required) >= fields.length) {
+                    throw new IllegalArgumentException(source + ":" + line + ": " + fields.length
+                            + " fields; an exemplar needs " + String.join(", ", REQUIRED) + " in the header's columns");
+                }
             }
             rows.add(fields);
             lines.add(line);
@@ -83,19 +109,84 @@ public final class Exemplars {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(source + " holds no exemplars");
         }
-        List<String> statements = rows.stream().map(r -> r[3].strip()).toList();
+        List<String> statements = rows.stream().map(r -> r[columns.get("Statement")].strip()).toList();
         List<float[]> vectors = embedder.embedAll(statements);
         List<Exemplar> exemplars = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             String[] r = rows.get(i);
-            exemplars.add(new Exemplar(statements.get(i), unit(source, lines.get(i), "T", r[0]),
-                    unit(source, lines.get(i), "V", r[1]), r[2].strip(), r.length > 4 ? r[4].strip() : "",
-                    vectors.get(i)));
+            String where = source + ":" + lines.get(i);
+            exemplars.add(new Exemplar(statements.get(i), unit(where, "T", r[columns.get("T")]),
+                    unit(where, "V", r[columns.get("V")]), r[columns.get("Group")].strip(), field(r, columns, "Why"),
+                    mode(where, field(r, columns, "Mode")), factors(where, field(r, columns, "Factors")), vectors.get(i)));
         }
         return new Exemplars(exemplars);
     }
 
-    private static double unit(String source, long line, String field, String text) {
+    private static Map<String, Integer> header(String source, String header) {
+        String expected = source + ":1: an exemplar file starts with the header T, V, Group, Statement (tab-separated;"
+                + " optionally also Why, Mode, Factors)";
+        if (header == null) {
+            throw new IllegalArgumentException(expected);
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        String[] names = header.split("\t", -1);
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i].strip();
+            if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
+                throw new IllegalArgumentException(columns.isEmpty() && !name.equals("T") ? expected
+                        : source + ":1: unknown column '" + name + "'; the columns are " + String.join(", ", REQUIRED)
+                                + " and optionally " + String.join(", ", OPTIONAL));
+            }
+            columns.put(name, i);
+        }
+        if (!columns.keySet().containsAll(REQUIRED)) {
+            throw new IllegalArgumentException(expected);
+        }
+        return columns;
+    }
+
+    private static String field(String[] row, Map<String, Integer> columns, String name) {
+        Integer at = columns.get(name);
+        return at == null || at >= row.length ? "" : row[at].strip();
+    }
+
+    private static VerificationMode mode(String where, String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return VerificationMode.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": field 'Mode': '" + text + "' is not one of "
+                    + Arrays.toString(VerificationMode.values()));
+        }
+    }
+
+    /** Factors as {@code EMBODIMENT 0.9, PERCEPTION 0.3}; empty for none. */
+    private static Map<BottleneckFactor, Double> factors(String where, String text) {
+        Map<BottleneckFactor, Double> factors = new EnumMap<>(BottleneckFactor.class);
+        if (text.isEmpty()) {
+            return Collections.unmodifiableMap(factors);
+        }
+        for (String part : text.split(",")) {
+            String[] nameAndStrength = part.strip().split("\\s+");
+            BottleneckFactor factor;
+            try {
+                factor = BottleneckFactor.valueOf(nameAndStrength[0].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": field 'Factors': '" + nameAndStrength[0]
+                        + "' is not one of " + Arrays.toString(BottleneckFactor.values()));
+            }
+            if (nameAndStrength.length != 2 || factors.containsKey(factor)) {
+                throw new IllegalArgumentException(where + ": field 'Factors': '" + part.strip()
+                        + "' is not a factor and its strength, each factor once, as in 'EMBODIMENT 0.9, PERCEPTION 0.3'");
+            }
+            factors.put(factor, unit(where, "Factors", nameAndStrength[1]));
+        }
+        return Collections.unmodifiableMap(factors);
+    }
+
+    private static double unit(String where, String field, String text) {
         try {
             double value = Double.parseDouble(text.strip());
             if (value >= 0 && value <= 1) {
@@ -104,8 +195,7 @@ public final class Exemplars {
         } catch (NumberFormatException e) {
             // reported below with the place
         }
-        throw new IllegalArgumentException(source + ":" + line + ": field '" + field + "': '" + text
-                + "' is not a number in [0, 1]");
+        throw new IllegalArgumentException(where + ": field '" + field + "': '" + text + "' is not a number in [0, 1]");
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.moravec.semantic;
 
 import dev.moravec.api.Axis;
+import dev.moravec.api.Bottleneck;
+import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.Embedder;
 import dev.moravec.api.Rating;
 import dev.moravec.api.ScorerInfo;
@@ -8,6 +10,7 @@ import dev.moravec.api.ScoringContext;
 import dev.moravec.api.ScoringException;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskScorer;
+import dev.moravec.api.VerificationMode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +19,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +40,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * host's {@link Embedder}, compared with every exemplar (task statements written for Moravec with
  * transferability and verification cost targets), and the targets of the nearest ones are averaged,
  * each weighted by its similarity raised to a power, so close exemplars count far more than distant
- * ones. Confidence follows the similarity of the nearest exemplars. Evidence cites them.
+ * ones. Confidence follows the similarity of the nearest exemplars. Evidence cites them. Each exemplar
+ * also names how an attempt at it is checked (a {@link VerificationMode}) and the bottleneck factors that
+ * hold it back: the task gets the mode with the most similarity weight behind it, and each factor as the
+ * similarity-weighted mean of the neighbours' strengths (a neighbour that does not name it counting 0),
+ * with the neighbours that raise it most as evidence.
  *
  * <p>A learned layer rates transferability: a logistic regression from the embedding to the
  * probability of a positive reference label, fitted by {@code moravec train semantic} on exposure
@@ -80,6 +90,10 @@ public final class SemanticScorer implements TaskScorer {
     static final int DEFAULT_NEIGHBOURS = 8;
     private static final double SHARPNESS = 6.0;
     private static final int EVIDENCE = 3;
+    /** Factors the neighbours raise less than this are not reported. */
+    private static final double MIN_FACTOR = 0.05;
+    /** The longest exemplar statement quoted in the evidence of a factor or mode. */
+    private static final int FACTOR_STATEMENT = 120;
 
     private final Embedder embedder;
     private final Exemplars exemplars;
@@ -193,11 +207,20 @@ public final class SemanticScorer implements TaskScorer {
         double tSum = 0;
         double vSum = 0;
         double weights = 0;
-        for (Exemplars.Neighbour neighbour : nearest) {
-            double w = Math.pow(Math.max(0, neighbour.similarity()), SHARPNESS);
-            tSum += w * neighbour.exemplar().t();
-            vSum += w * neighbour.exemplar().v();
+        double[] weightOf = new double[nearest.size()];
+        Map<VerificationMode, Double> votes = new EnumMap<>(VerificationMode.class);
+        Map<BottleneckFactor, Double> raised = new EnumMap<>(BottleneckFactor.class);
+        for (int i = 0; i < nearest.size(); i++) {
+            Exemplars.Exemplar exemplar = nearest.get(i).exemplar();
+            double w = Math.pow(Math.max(0, nearest.get(i).similarity()), SHARPNESS);
+            weightOf[i] = w;
+            tSum += w * exemplar.t();
+            vSum += w * exemplar.v();
             weights += w;
+            if (exemplar.mode() != null) {
+                votes.merge(exemplar.mode(), w, Double::sum);
+            }
+            exemplar.factors().forEach((factor, strength) -> raised.merge(factor, w * strength, Double::sum));
         }
         double top = nearest.isEmpty() ? 0 : nearest.get(0).similarity();
         if (weights == 0 || top < 0.15) {
@@ -206,14 +229,65 @@ public final class SemanticScorer implements TaskScorer {
         }
         // similarities of unrelated sentences sit near 0.2, of paraphrases above 0.8
         double confidence = Math.max(0.05, Math.min(0.95, (top - 0.25) / 0.5));
-        List<String> evidence = new ArrayList<>(EVIDENCE);
+        List<String> evidence = new ArrayList<>(EVIDENCE + 1);
         for (Exemplars.Neighbour neighbour : nearest.subList(0, Math.min(EVIDENCE, nearest.size()))) {
             Exemplars.Exemplar e = neighbour.exemplar();
-            String statement = e.statement().length() > 180 ? e.statement().substring(0, 177) + "..." : e.statement();
-            evidence.add(String.format(Locale.ROOT, "'%s' (similarity %.2f; T %.2f, V %.2f)", statement,
-                    neighbour.similarity(), e.t(), e.v()));
+            evidence.add(String.format(Locale.ROOT, "'%s' (similarity %.2f; T %.2f, V %.2f%s)", shortened(e.statement(), 180),
+                    neighbour.similarity(), e.t(), e.v(), e.mode() == null ? "" : ", " + e.mode()));
         }
-        return Rating.of(tSum / weights, vSum / weights, confidence, evidence);
+        Optional<VerificationMode> mode = strongestVote(votes);
+        if (mode.isPresent()) {
+            double share = votes.get(mode.get()) / weights;
+            evidence.add(String.format(Locale.ROOT, "verification %s: %.0f%% of the nearest exemplars' weight, the nearest"
+                    + " being '%s'", mode.get(), 100 * share, shortened(first(nearest, e -> e.mode() == mode.get()), FACTOR_STATEMENT)));
+        }
+        List<Bottleneck> bottlenecks = new ArrayList<>();
+        final double total = weights;
+        raised.forEach((factor, sum) -> {
+            double strength = Math.min(1, sum / total);
+            if (strength >= MIN_FACTOR) {
+                bottlenecks.add(Bottleneck.of(factor, strength, factorEvidence(nearest, weightOf, factor)));
+            }
+        });
+        bottlenecks.sort(Comparator.comparingDouble(Bottleneck::strength).reversed());
+        Rating rating = Rating.of(tSum / weights, vSum / weights, confidence, evidence).withBottlenecks(bottlenecks);
+        return mode.isPresent() ? rating.withVerification(mode.get()) : rating;
+    }
+
+    /** The mode with the most similarity weight behind it; of equal ones, the cheaper. */
+    private static Optional<VerificationMode> strongestVote(Map<VerificationMode, Double> votes) {
+        // an EnumMap runs cheapest first, and max keeps the first of equals
+        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    private static String first(List<Exemplars.Neighbour> nearest, java.util.function.Predicate<Exemplars.Exemplar> which) {
+        return nearest.stream().map(Exemplars.Neighbour::exemplar).filter(which).findFirst().orElseThrow().statement();
+    }
+
+    /** The neighbours that raise a factor most, such as {@code 'Lift and ...' (similarity 0.71; EMBODIMENT 0.95)}. */
+    private static String factorEvidence(List<Exemplars.Neighbour> nearest, double[] weightOf, BottleneckFactor factor) {
+        List<Integer> raising = new ArrayList<>();
+        for (int i = 0; i < nearest.size(); i++) {
+            if (nearest.get(i).exemplar().factors().containsKey(factor)) {
+                raising.add(i);
+            }
+        }
+        raising.sort(Comparator.comparingDouble((Integer i) -> weightOf[i] * nearest.get(i).exemplar().factors().get(factor))
+                .reversed());
+        List<String> parts = new ArrayList<>();
+        for (int i : raising.subList(0, Math.min(2, raising.size()))) {
+            Exemplars.Neighbour neighbour = nearest.get(i);
+            parts.add(String.format(Locale.ROOT, "'%s' (similarity %.2f; %s %.2f)",
+                    shortened(neighbour.exemplar().statement(), FACTOR_STATEMENT),
+                    neighbour.similarity(), factor, neighbour.exemplar().factors().get(factor)));
+        }
+        String reason = "like " + String.join(" and ", parts);
+        return reason.length() <= Rating.MAX_EVIDENCE_LENGTH ? reason
+                : reason.substring(0, Rating.MAX_EVIDENCE_LENGTH - 3) + "...";
+    }
+
+    private static String shortened(String statement, int length) {
+        return statement.length() > length ? statement.substring(0, length - 3) + "..." : statement;
     }
 
     private Rating withLearnedLayer(Rating neighbours, float[] vector) {
@@ -230,12 +304,19 @@ public final class SemanticScorer implements TaskScorer {
         evidence.add(String.format(Locale.ROOT, "learned exposure layer: %.2f, %.0f%% of T beside the exemplars' %.2f (%s)",
                 probability, 100 * share, neighbours.transferability().getAsDouble(), learned.summary()));
         evidence.addAll(neighbours.evidence());
-        return Rating.of(t, neighbours.verificationCost().getAsDouble(), neighbours.confidence(), evidence);
+        Rating rating = Rating.of(t, neighbours.verificationCost().getAsDouble(), neighbours.confidence(), evidence)
+                .withBottlenecks(neighbours.bottlenecks());
+        return neighbours.verification().map(rating::withVerification).orElse(rating);
     }
 
     /** @return the number of exemplars, for reports */
     public int exemplarCount() {
         return exemplars.all().size();
+    }
+
+    /** @return the exemplars, for tests */
+    List<Exemplars.Exemplar> exemplars() {
+        return exemplars.all();
     }
 
     /** @return each exemplar's targets by statement, for tests */

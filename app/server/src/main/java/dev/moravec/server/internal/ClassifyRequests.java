@@ -11,6 +11,7 @@ import dev.moravec.catalog.CatalogReader;
 import dev.moravec.catalog.CatalogReaders;
 import dev.moravec.catalog.CatalogRecord;
 import dev.moravec.catalog.Column;
+import dev.moravec.catalog.JsonErrors;
 import dev.moravec.catalog.Rejection;
 import dev.moravec.model.BadInputException;
 import java.io.ByteArrayInputStream;
@@ -66,8 +67,9 @@ public final class ClassifyRequests {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the body is not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new ApiException(400, "the body is not valid JSON: " + JsonErrors.message(e) + " (line "
+                    + JsonErrors.line(e, 1) + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr())
+                    + ")");
         } catch (IOException e) {
             throw new ApiException(400, "the body cannot be read: " + e.getMessage());
         }

@@ -16,12 +16,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /api/classify} and {@code GET /api/explain}: rate tasks with the scorers active at that
@@ -35,22 +33,18 @@ public final class RatingRoutes {
     private final RatingService rating;
     private final TaxonomyService taxonomy;
     private final ServerOptions options;
-    private final Supplier<Path> pluginsDir;
 
     /**
      * @param mapper the project's mapper
      * @param rating rates a request's tasks within its time limit
      * @param taxonomy the taxonomy, for occupation titles
      * @param options the limits
-     * @param pluginsDir the plugins folder, named when no scorer is active
      */
-    public RatingRoutes(ObjectMapper mapper, RatingService rating, TaxonomyService taxonomy, ServerOptions options,
-            Supplier<Path> pluginsDir) {
+    public RatingRoutes(ObjectMapper mapper, RatingService rating, TaxonomyService taxonomy, ServerOptions options) {
         this.mapper = mapper;
         this.rating = rating;
         this.taxonomy = taxonomy;
         this.options = options;
-        this.pluginsDir = pluginsDir;
     }
 
     /**
@@ -127,7 +121,7 @@ public final class RatingRoutes {
             return rating.rate(tasks);
         } catch (RatingService.NotRated e) {
             throw new ApiException(503, switch (e.reason()) {
-                case NO_SCORER -> "no scorer is active: put a scorer plugin in " + pluginsDir.get()
+                case NO_SCORER -> "no scorer is active: put a scorer plugin in the server's plugins folder"
                         + " (GET /api/plugins says why the ones there do not work)";
                 case TIMED_OUT, STOPPING -> e.getMessage();
             });

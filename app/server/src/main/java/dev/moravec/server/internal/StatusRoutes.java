@@ -13,6 +13,7 @@ import dev.moravec.taxonomy.sources.ImportReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,13 +55,30 @@ public final class StatusRoutes {
         routes.get("/api/plugins", ctx -> Json.send(ctx, views.plugins(host, engine)));
     }
 
+    // the folder or file an import read, by its name: the server's own paths are not the client's business
+    private static String name(String source) {
+        return source == null ? null : source.replaceAll("[/\\\\]+$", "").replaceAll(".*[/\\\\]", "");
+    }
+
     private void health(Context ctx) throws IOException {
         ObjectNode node = views.object();
         List<ScorerHandle> scorers = engine.scorers();
-        node.put("status", scorers.isEmpty() ? "degraded" : "ok");
+        List<String> problems = new ArrayList<>();
         if (scorers.isEmpty()) {
-            node.put("problem", "no scorer is active: classify and explain answer 503 until a scorer plugin is in "
-                    + host.pluginsDir());
+            problems.add("no scorer is active: classify and explain answer 503 until a scorer plugin is in the"
+                    + " server's plugins folder");
+        }
+        for (ScorerHandle scorer : scorers) {
+            if (engine.isDegraded(scorer)) {
+                problems.add("scorer " + scorer.id() + " is degraded: " + scorer.stuckCalls() + " of its calls ran past"
+                        + " the time limit and still run, deaf to interrupts; it is not asked until one returns");
+            } else if (scorer.isQuarantined()) {
+                problems.add("scorer " + scorer.id() + " is " + scorer.quarantineReason());
+            }
+        }
+        node.put("status", problems.isEmpty() ? "ok" : "degraded");
+        if (!problems.isEmpty()) {
+            node.put("problem", String.join("; ", problems));
         }
         node.put("version", version);
         ArrayNode ids = node.putArray("scorers");
@@ -68,7 +86,7 @@ public final class StatusRoutes {
         ObjectNode served = node.putObject("taxonomy");
         ImportReport report = taxonomy.report();
         Map<String, String> commit = taxonomy.index().commitData();
-        served.put("source", report == null ? null : report.source());
+        served.put("source", report == null ? null : name(report.source()));
         served.put("release", report == null ? null : report.release());
         served.put("attribution", report == null ? null : report.attribution());
         served.put("occupations", report == null ? 0 : report.occupations());

@@ -2,6 +2,7 @@ package dev.moravec.server.internal;
 
 import dev.moravec.api.Embedder;
 import dev.moravec.app.JsonViews;
+import dev.moravec.app.OverrideStore;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
@@ -12,6 +13,7 @@ import dev.moravec.taxonomy.index.Rankings;
 import dev.moravec.taxonomy.index.WeightBasis;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.index.ViewOptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -32,6 +34,7 @@ public final class TaxonomyRoutes {
     private final Embedder embedder;
     private final ServerOptions options;
     private final Supplier<EngineConfig> config;
+    private final OverrideStore overrides;
 
     /**
      * @param views the JSON views
@@ -39,14 +42,17 @@ public final class TaxonomyRoutes {
      * @param embedder the embedder of the index's vectors, for semantic search, or {@code null}
      * @param options the limits
      * @param config the configuration: the quadrants' borders, drawn on the scatter, and the scenarios
+     * @param overrides the analyst overrides kept in the data folder, applied unless a request says
+     *     {@code overrides=false}
      */
     public TaxonomyRoutes(JsonViews views, TaxonomyService taxonomy, Embedder embedder, ServerOptions options,
-            Supplier<EngineConfig> config) {
+            Supplier<EngineConfig> config, OverrideStore overrides) {
         this.views = views;
         this.taxonomy = taxonomy;
         this.embedder = embedder;
         this.options = options;
         this.config = config;
+        this.overrides = overrides;
     }
 
     /**
@@ -117,7 +123,7 @@ public final class TaxonomyRoutes {
         }
     }
 
-    private void rank(Context ctx) throws IOException {
+    private void rank(Context ctx) throws IOException, BadInputException {
         Classification classification = classification(ctx);
         String level = Optional.ofNullable(Params.optional(ctx, "level"))
                 .orElse(classification == Classification.SOC_2018 ? "occupation" : null);
@@ -129,47 +135,52 @@ public final class TaxonomyRoutes {
         String family = family(ctx, classification);
         int limit = Params.limit(ctx, 25, 2000);
         Relief relief = scenario(ctx);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
             Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit,
-                    classification, weight(ctx)), relief), family));
+                    classification, weight(ctx)), relief, view), family));
         } catch (BadInputException e) {
             throw badRequest(e);
         }
     }
 
-    private void occupation(Context ctx) throws IOException {
+    private void occupation(Context ctx) throws IOException, BadInputException {
         String code = ctx.pathParam("code");
         if (!OccupationCode.isValid(code)) {
             throw new ApiException(400, "'" + code + "' is not an O*NET-SOC code such as 15-1252.00");
         }
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.occupation(taxonomy.occupation(code)));
+            Json.send(ctx, views.occupation(taxonomy.occupation(code, view)));
         } catch (BadInputException e) {
             throw new ApiException(404, "no occupation " + code + " in the taxonomy; find codes with"
                     + " /api/search?occupations=true&q=job+title");
         }
     }
 
-    private void tasks(Context ctx) throws IOException {
+    private void tasks(Context ctx) throws IOException, BadInputException {
         String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 5000, options.maxPoints());
         Relief relief = scenario(ctx);
-        Json.send(ctx, views.points(taxonomy.points(family, limit, relief), family, config.get().thresholds(),
+        Json.send(ctx, views.points(taxonomy.points(family, limit, relief,
+                ViewParams.overrides(ctx, overrides, config.get().thresholds())), family, config.get().thresholds(),
                 relief == null ? null : relief.scenario().name()));
     }
 
-    private void bottlenecks(Context ctx) throws IOException {
+    private void bottlenecks(Context ctx) throws IOException, BadInputException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
         Classification classification = classification(ctx);
         String family = family(ctx, classification);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family, classification, weight(ctx)), family));
+            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family, classification, weight(ctx), view),
+                    family));
         } catch (BadInputException e) {
             throw badRequest(e);
         }
     }
 
-    private void group(Context ctx) throws IOException {
+    private void group(Context ctx) throws IOException, BadInputException {
         Classification classification;
         try {
             classification = Classification.parse(ctx.pathParam("classification"));
@@ -180,21 +191,23 @@ public final class TaxonomyRoutes {
             throw new ApiException(400, "SOC 2018 occupations are at /api/occupations/{code}");
         }
         String code = java.net.URLDecoder.decode(ctx.pathParam("code"), java.nio.charset.StandardCharsets.UTF_8);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.classifications().group(taxonomy.group(classification, code)));
+            Json.send(ctx, views.group(taxonomy.group(classification, code, view)));
         } catch (BadInputException e) {
             throw new ApiException(e.getMessage().contains("holds no crosswalks") ? 400 : 404, e.getMessage());
         }
     }
 
-    private void industries(Context ctx) throws IOException {
+    private void industries(Context ctx) throws IOException, BadInputException {
         String order = Optional.ofNullable(Params.optional(ctx, "order")).orElse("lagging").toLowerCase(Locale.ROOT);
         if (!order.equals("lagging") && !order.equals("leading")) {
             throw new ApiException(400, "order must be lagging or leading, not '" + order + "'");
         }
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.classifications().industries(taxonomy.industries(order.equals("lagging"),
-                    Params.limit(ctx, 100, 100), weight(ctx), scenario(ctx))));
+            Json.send(ctx, views.industries(taxonomy.industries(order.equals("lagging"),
+                    Params.limit(ctx, 100, 100), weight(ctx), scenario(ctx), view)));
         } catch (BadInputException e) {
             throw badRequest(e);
         }
@@ -206,12 +219,13 @@ public final class TaxonomyRoutes {
 
     private void scenarios(Context ctx) throws IOException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
+        String family = Params.family(ctx, taxonomy);
         int limit = Params.limit(ctx, 5, 100);
         Relief one = scenario(ctx);
         EngineConfig engineConfig = config.get();
         try {
             Json.send(ctx, views.scenarios(taxonomy.scenarios(one == null ? TaxonomyService.reliefs(engineConfig)
-                    : List.of(one), engineConfig.thresholds(), level, limit)));
+                    : List.of(one), engineConfig.thresholds(), level, family, limit)));
         } catch (BadInputException e) {
             throw new ApiException(400, e.getMessage().replace("--level", "level"));
         }

@@ -1,16 +1,20 @@
 /*
- * The web page: search, the quadrant scatter, the ranking (in SOC 2018 or, through the imported crosswalks,
- * SOC 2010, ISCO-08 or ESCO, weighted by employment or wage bill), industries, an occupation's or a group's
- * drill-down and the explain form, all read from the JSON API (/api/openapi.json). Plain JavaScript, no build step; charts come
- * from charts.js (Chart.js underneath). Data is put in the page as text nodes, never as markup.
+ * The web page: search, the breakthrough scenarios, the quadrant scatter, the ranking (in SOC 2018 or, through
+ * the imported crosswalks, SOC 2010, ISCO-08 or ESCO, weighted by employment or wage bill), industries, why
+ * families lag, an occupation's or a group's drill-down and the explain form, all read from the JSON API
+ * (/api/openapi.json). Plain JavaScript, no build step; charts come from charts.js (Chart.js underneath).
+ * Data is put in the page as text nodes, never as markup.
  */
 'use strict';
 
 (() => {
   const C = MoravecCharts;
   const $ = id => document.getElementById(id);
-  const charts = { scatter: null, ranking: null, shares: null };
-  const state = { drill: null, occupation: null };
+  const charts = { scatter: null, ranking: null, shares: null, bottlenecks: null };
+  // drill: the family the ranking shows the occupations of; bottleneckDrill: the same for why families lag;
+  // scenario: the chosen scenario's impact, or null; scenarios: every configured scenario's impact (from
+  // /api/scenarios); factors: each factor's axis and meaning (from /api/bottlenecks)
+  const state = { drill: null, bottleneckDrill: null, occupation: null, scenario: null, scenarios: [], factors: {} };
   // the levels each classification ranks, as the API takes them
   const LEVELS = {
     isco08: [['1', 'ISCO-08 major groups'], ['2', 'sub-major groups'], ['3', 'minor groups'], ['4', 'unit groups']],
@@ -70,6 +74,48 @@
       fragment.appendChild(match ? el('mark', match[1]) : document.createTextNode(part));
     });
     return fragment;
+  }
+
+  // a chart redrawn: the old one goes, the new one takes its place
+  function redraw(name, draw) {
+    if (charts[name]) {
+      charts[name].destroy();
+    }
+    charts[name] = draw();
+  }
+
+  // a bar chart of families drills into one family's occupations: state[key] holds the family, load redraws
+  function drillInto(key, load) {
+    return async row => {
+      state[key] = { code: row.code, title: row.title };
+      await load();
+    };
+  }
+
+  // back to every family of the chosen level
+  function undrill(key, load) {
+    return guarded(() => {
+      state[key] = null;
+      return load();
+    });
+  }
+
+  // what a drillable bar chart's note starts and ends with
+  function drillNote(drill, level, rows) {
+    return {
+      within: drill ? 'Occupations in ' + drill.code + ' ' + (drill.title || '') + ': ' : '',
+      click: rows.length ? 'Click a bar to ' + (level === 'occupation' ? 'open the occupation. ' : 'see its occupations. ')
+        : 'Nothing is scored yet. ',
+    };
+  }
+
+  function scenarioName() {
+    return state.scenario ? state.scenario.name : '';
+  }
+
+  // what a factor means, as the API says (empty before it said)
+  function meaning(factor) {
+    return state.factors[factor] ? state.factors[factor].meaning : '';
   }
 
   function query(params) {
@@ -135,15 +181,14 @@
 
   async function loadScatter() {
     const family = $('scatter-family').value;
-    const data = await api('/api/tasks?' + query({ family }));
-    if (charts.scatter) {
-      charts.scatter.destroy();
-    }
-    charts.scatter = C.scatter($('scatter-chart'), data, point => guarded(openOccupation)(point.code));
+    const data = await api('/api/tasks?' + query({ family, scenario: scenarioName() }));
+    redraw('scatter', () => C.scatter($('scatter-chart'), data, point => guarded(openOccupation)(point.code)));
     const sampled = data.returned < data.total ? ', ' + C.count(data.returned) + ' of them shown (an even sample)' : '';
     const unplaced = data.unplaced ? '; ' + C.count(data.unplaced) + ' without both axes rated are not shown' : '';
-    $('scatter-summary').textContent = C.count(data.total) + ' tasks' + sampled + unplaced
-      + '. Hover a point for its task; click it to open its occupation.';
+    const moved = data.scenario ? ' Under ' + data.scenario + ': ' + C.count(data.moved) + ' of them moved, drawn as dark stars.'
+      : '';
+    $('scatter-summary').textContent = C.count(data.total) + ' tasks' + sampled + unplaced + '.' + moved
+      + ' Hover a point for its task; click it to open its occupation.';
     $('scatter-tables').replaceChildren(C.quadrantTable(data), C.pointsTable(data));
   }
 
@@ -165,15 +210,12 @@
     const order = document.querySelector('input[name=order]:checked').value;
     const level = $('rank-level').value;
     const data = await api('/api/rank?' + query({ level, order, limit: 25, classification,
-      weight: $('rank-weight').value }));
-    if (charts.ranking) {
-      charts.ranking.destroy();
-    }
-    const box = $('ranking-chart').parentElement;
-    box.style.height = Math.max(220, 60 + 22 * data.rows.length) + 'px';
+      weight: $('rank-weight').value, scenario: scenarioName() }));
+    C.fitBars($('ranking-chart'), data.rows.length);
     const open = row => openGroup(classification, row.code);
-    charts.ranking = C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row));
-    $('ranking-note').textContent = (order === 'lagging' ? 'Lowest scores (lagging most) first. '
+    redraw('ranking', () => C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row)));
+    const under = data.scenario ? 'Under ' + data.scenario + '. ' : '';
+    $('ranking-note').textContent = under + (order === 'lagging' ? 'Lowest scores (lagging most) first. '
       : 'Highest scores (taken over soonest) first. ') + 'Click a bar to see the O*NET-SOC occupations behind it. '
       + 'Coverage is the share of a group\'s crosswalk weight that reaches scored occupations; below '
       + C.percent(data.thinCoverageBelow) + ' a score is marked thin. Crosswalks: ' + data.sources.join(' + ')
@@ -219,26 +261,65 @@
     const order = document.querySelector('input[name=order]:checked').value;
     const level = state.drill ? 'occupation' : $('rank-level').value;
     const data = await api('/api/rank?' + query({ level, order, limit: 25, family: state.drill && state.drill.code,
-      weight: $('rank-weight').value }));
-    if (charts.ranking) {
-      charts.ranking.destroy();
-    }
-    const box = $('ranking-chart').parentElement;
-    box.style.height = Math.max(220, 60 + 22 * data.rows.length) + 'px';
-    const open = row => (level === 'occupation' ? openOccupation(row.code) : drill(row));
-    charts.ranking = C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row));
-    const within = state.drill ? 'Occupations in ' + state.drill.code + ' ' + (state.drill.title || '') + ': ' : '';
-    $('ranking-note').textContent = within + (order === 'lagging' ? 'Lowest scores (lagging most) first. '
-      : 'Highest scores (taken over soonest) first. ') + (data.rows.length ? 'Click a bar to '
-      + (level === 'occupation' ? 'open the occupation. ' : 'see its occupations. ') : 'Nothing is scored yet. ')
-      + 'Weighting: ' + data.weighting + '.';
+      weight: $('rank-weight').value, scenario: scenarioName() }));
+    C.fitBars($('ranking-chart'), data.rows.length);
+    const open = row => (level === 'occupation' ? openOccupation(row.code) : drillInto('drill', loadRanking)(row));
+    redraw('ranking', () => C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row)));
+    const note = drillNote(state.drill, level, data.rows);
+    const under = data.scenario ? 'Under ' + data.scenario + '. ' : '';
+    $('ranking-note').textContent = note.within + under + (order === 'lagging' ? 'Lowest scores (lagging most) first. '
+      : 'Highest scores (taken over soonest) first. ') + note.click + 'Weighting: ' + data.weighting + '.';
     $('rank-back').hidden = !state.drill;
     $('ranking-table').replaceChildren(C.rankingTable('Ranking at the ' + level + ' level', data.rows, guarded(open)));
   }
 
-  async function drill(row) {
-    state.drill = { code: row.code, title: row.title };
-    await loadRanking();
+  // --- breakthrough scenarios ---
+
+  async function loadScenarios() {
+    const data = await api('/api/scenarios?' + query({ level: 'major', limit: 3 }));
+    state.scenarios = data.scenarios;
+    const select = $('scenario');
+    for (const s of data.scenarios) {
+      const option = el('option', s.name + (s.description ? ': ' + s.description : ''));
+      option.value = s.name;
+      select.appendChild(option);
+    }
+    $('scenario-table').replaceChildren(C.scenarioTable('What each scenario changes (families at the major level)', data));
+    showScenario();
+  }
+
+  function showScenario() {
+    $('scenario-summary').textContent = state.scenario ? C.scenarioSummary(state.scenario)
+      + ' The ranking and the scatter show the tasks under it.'
+      : 'Choose a breakthrough to see the ranking and the scatter as if it had happened: it relieves the factors that '
+        + 'hold tasks back, and the tasks it moves are marked.';
+  }
+
+  async function chooseScenario() {
+    const name = $('scenario').value;
+    state.scenario = state.scenarios.find(s => s.name === name) || null;
+    showScenario();
+    await Promise.all([loadScatter(), loadRanking(),
+      $('industry-section').hidden ? Promise.resolve() : loadIndustries()]);
+  }
+
+  // --- why families lag ---
+
+  async function loadBottlenecks() {
+    const level = state.bottleneckDrill ? 'occupation' : $('bottleneck-level').value;
+    const data = await api('/api/bottlenecks?' + query({ level, family: state.bottleneckDrill && state.bottleneckDrill.code }));
+    for (const f of data.factors) {
+      state.factors[f.factor] = f;
+    }
+    const rows = data.rows.slice(0, 25);
+    C.fitBars($('bottleneck-chart'), rows.length);
+    const open = row => (level === 'occupation' ? openOccupation(row.code)
+      : drillInto('bottleneckDrill', loadBottlenecks)(row));
+    redraw('bottlenecks', () => C.bottlenecks($('bottleneck-chart'), data, rows, row => guarded(open)(row)));
+    const note = drillNote(state.bottleneckDrill, level, data.rows);
+    $('bottleneck-note').textContent = note.within + C.bottleneckNote(data, rows) + ' ' + note.click;
+    $('bottleneck-back').hidden = !state.bottleneckDrill;
+    $('bottleneck-table').replaceChildren(C.bottleneckTable(data, guarded(open)));
   }
 
   // --- an occupation ---
@@ -260,8 +341,12 @@
     $('occupation-description').textContent = data.description || '';
     $('occupation-score').textContent = data.score === undefined || data.score === null
       ? 'Not classified yet.'
-      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
+      : 'Score ' + C.number(data.score) + (data.interval ? ' (90% interval ' + C.interval(data.interval) + ')' : '')
+        + (data.rank ? ' · rank ' + data.rank.rank + ' of ' + C.count(data.rank.of) + ', lagging first (90% range '
+          + data.rank.low + '–' + data.rank.high + ')' : '')
+        + ' · T ' + C.number(data.transferability) + ' · V '
         + C.number(data.verificationCost) + ' · ' + data.tasks.length + ' tasks, weighted ' + data.weighting
+        + (data.overrides && data.overrides.applied ? ' · analyst overrides applied (marked *)' : '')
         + (data.jobZone ? ' · job zone ' + data.jobZone : '') + (data.employment ? ' · employment '
         + data.employment.toLocaleString('en-US') : '');
     if (charts.shares) {
@@ -274,14 +359,23 @@
       tables.push(C.table('Share of its tasks in each quadrant', ['Quadrant', 'Share'],
         C.QUADRANTS.map(q => [C.badge(q.key), C.percent(data.shares[q.key])])));
     }
-    tables.push(C.table('Its tasks, highest score first', ['Score', 'T', 'V', 'Quadrant', 'Task', 'Evidence', ''],
-      data.tasks.map(task => {
-        const evidence = el('ul');
-        (task.evidence || []).forEach(e => evidence.appendChild(el('li', e)));
-        return [C.number(task.score), C.number(task.transferability), C.number(task.verificationCost),
-          task.quadrant ? C.badge(task.quadrant) : '–', task.statement, evidence,
-          button('Explain', () => explainTask(task.statement, data.code), 'secondary')];
-      })));
+    tables.push(C.table('Its tasks, highest score first', ['Score', 'T', 'V', 'Quadrant', 'Task', 'Held back by',
+      'Checked by', 'Evidence', ''],
+    data.tasks.map(task => {
+      const evidence = list(task.evidence);
+      // an analyst override: its scores count, the scorers' stay in the evidence with the override's reason
+      const o = task.override;
+      if (o) {
+        evidence.prepend(el('li', '* overridden by ' + o.author + ' on ' + o.date + ': ' + o.reason + ' (scorers: score '
+          + C.number(task.score) + ', T ' + C.number(task.transferability) + ', V ' + C.number(task.verificationCost)
+          + ', ' + task.quadrant + ')', 'override'));
+      }
+      const shown = o || task;
+      return [C.number(shown.score) + (o ? ' *' : ''), C.number(shown.transferability), C.number(shown.verificationCost),
+        shown.quadrant ? C.badge(shown.quadrant) : '–', task.statement, C.words(task.bottleneck), C.words(task.verification),
+        evidence, button('Explain', () => explainTask(task.statement, data.code), 'secondary')];
+    })));
+    $('occupation-bottlenecks').replaceChildren(...holdsBack(data));
     $('occupation-tables').replaceChildren(...tables);
     if (location.hash !== '#occupation=' + data.code) {
       history.replaceState(null, '', '#occupation=' + data.code);
@@ -330,8 +424,8 @@
   // --- industries ---
 
   async function loadIndustries() {
-    const data = await api('/api/industries?' + query({ weight: $('rank-weight').value }));
-    $('industry-note').textContent = 'Lowest scores first. Weighting: ' + data.weighting + '. '
+    const data = await api('/api/industries?' + query({ weight: $('rank-weight').value, scenario: scenarioName() }));
+    $('industry-note').textContent = (data.scenario ? 'Under ' + data.scenario + '. ' : '') + 'Lowest scores first. Weighting: ' + data.weighting + '. '
       + data.report.join(' ');
     const money = value => (value === null || value === undefined ? '–' : '$' + C.count(value));
     $('industry-table').replaceChildren(C.table('NAICS sectors by reasoning score, with the wage bill in each quadrant',
@@ -357,6 +451,38 @@
     }
   }
 
+  // "what holds this occupation back": its main factor and what it means, each factor's strength and lagging share
+  function holdsBack(data) {
+    const heading = el('h3', 'What holds this occupation back');
+    const b = data.bottlenecks;
+    if (!b || !Object.keys(b.factors).length) {
+      return [heading, el('p', data.score === undefined || data.score === null ? 'Not classified yet.'
+        : 'No scorer named a bottleneck factor for its tasks.', 'muted')];
+    }
+    const lead = el('p');
+    if (b.dominant) {
+      lead.appendChild(document.createTextNode('Mainly '));
+      lead.appendChild(el('strong', C.words(b.dominant)));
+      const known = state.factors[b.dominant];
+      const axis = known ? known.axis.replace(/([A-Z])/g, ' $1').toLowerCase() : '';
+      lead.appendChild(document.createTextNode((known ? ': ' + known.meaning + ' (it weighs on ' + axis + ')' : '')
+        + '. ' + C.percent(b.laggingBy[b.dominant] || 0) + ' of its tasks lag mainly for it.'));
+    } else {
+      lead.textContent = 'No factor stands out.';
+    }
+    const factors = Object.keys(b.factors).sort((x, y) => b.factors[y] - b.factors[x]);
+    return [heading, lead, C.table('Its bottleneck factors, strongest first', ['Factor', 'What it needs',
+      'Mean strength over its tasks', 'Share of its tasks lagging mainly for it'],
+    factors.map(f => [C.words(f), meaning(f), C.number(b.factors[f]),
+      C.percent(b.laggingBy[f] || 0)]))];
+  }
+
+  function list(items) {
+    const ul = el('ul');
+    (items || []).forEach(item => ul.appendChild(el('li', item)));
+    return ul;
+  }
+
   function closeOccupation() {
     $('occupation-section').hidden = true;
     state.occupation = null;
@@ -377,15 +503,27 @@
     verdict.appendChild(el('strong', 'Verdict: '));
     verdict.appendChild(C.badge(data.quadrant));
     verdict.appendChild(document.createTextNode('  T ' + C.number(data.transferability) + '  V '
-      + C.number(data.verificationCost) + '  score ' + C.number(data.score) + ': ' + data.meaning + '.'));
-    const ratings = C.table('Each scorer’s rating', ['Scorer', 'Version', 'Status', 'T', 'V', 'Confidence', 'Evidence'],
-      data.ratings.map(r => {
-        const evidence = el('ul');
-        (r.evidence || (r.reason ? [r.reason] : [])).forEach(e => evidence.appendChild(el('li', e)));
-        return [r.scorer, r.version, r.status, C.number(r.transferability), C.number(r.verificationCost),
-          C.number(r.confidence), evidence];
-      }));
-    result.replaceChildren(verdict, ratings);
+      + C.number(data.verificationCost) + '  score ' + C.number(data.score) + ': ' + data.meaning + '.'
+      + (data.verification ? ' Checked by: ' + C.words(data.verification) + '.' : '')));
+    const ratings = C.table('Each scorer’s rating', ['Scorer', 'Version', 'Status', 'T', 'V', 'Confidence',
+      'Checked by', 'Factors', 'Evidence'],
+    data.ratings.map(r => [r.scorer, r.version, r.status, C.number(r.transferability), C.number(r.verificationCost),
+      C.number(r.confidence), C.words(r.verification),
+      C.factorList(Object.fromEntries((r.bottlenecks || []).map(b => [b.factor, b.strength]))),
+      list(r.evidence || (r.reason ? [r.reason] : []))]));
+    result.replaceChildren(verdict, ...explainedBottlenecks(data), ratings);
+  }
+
+  // the verdict's bottleneck factors, strongest first, each with the evidence every scorer that named it gave
+  function explainedBottlenecks(data) {
+    if (!data.bottlenecks || !data.bottlenecks.length) {
+      return [el('p', 'No scorer named a bottleneck factor for this task.', 'muted')];
+    }
+    return [C.table('What holds it back', ['Factor', 'What it needs', 'Strength', 'Evidence'],
+      data.bottlenecks.map(b => [C.words(b.factor), meaning(b.factor),
+        C.number(b.strength), list(data.ratings.flatMap(r => (r.bottlenecks || [])
+          .filter(named => named.factor === b.factor)
+          .flatMap(named => named.evidence.map(e => r.scorer + ': ' + e))))]))];
   }
 
   async function explainTask(statement, code) {
@@ -419,15 +557,13 @@
         await loadIndustries();
       }
     }));
-    $('rank-level').addEventListener('change', guarded(() => {
-      state.drill = null;
-      return loadRanking();
-    }));
+    $('rank-level').addEventListener('change', undrill('drill', loadRanking));
     document.querySelectorAll('input[name=order]').forEach(r => r.addEventListener('change', guarded(loadRanking)));
-    $('rank-back').addEventListener('click', guarded(() => {
-      state.drill = null;
-      return loadRanking();
-    }));
+    $('rank-back').addEventListener('click', undrill('drill', loadRanking));
+    $('bottleneck-level').replaceChildren(...Array.from($('rank-level').options, option => option.cloneNode(true)));
+    $('scenario').addEventListener('change', guarded(chooseScenario));
+    $('bottleneck-level').addEventListener('change', undrill('bottleneckDrill', loadBottlenecks));
+    $('bottleneck-back').addEventListener('click', undrill('bottleneckDrill', loadBottlenecks));
     $('occupation-close').addEventListener('click', closeOccupation);
     window.addEventListener('hashchange', guarded(openFromHash));
 
@@ -436,8 +572,11 @@
       + ' occupations, ' + C.count(health.taxonomy.tasks) + ' tasks). Scorers: ' + (health.scorers.join(', ') || 'none active')
       + '. Moravec ' + health.version + '.';
     await loadFamilies();
-    await Promise.all([loadScatter(), loadRanking(), loadClassifications()]);
+    // the scenarios' impacts take longest to compute: an occupation in the address opens without waiting for them
+    const scenarios = guarded(loadScenarios)();
+    await Promise.all([loadScatter(), loadRanking(), loadBottlenecks(), loadClassifications()]);
     await openFromHash();
+    await scenarios;
   }
 
   async function openFromHash() {

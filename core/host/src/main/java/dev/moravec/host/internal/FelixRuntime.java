@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The embedded Apache Felix framework of one host: its cache folder, its configuration (the packages
  * the system bundle exports, Felix's and SCR's logging, FileInstall's folder when watching), the
  * runtime bundles (Declarative Services, Configuration Admin, Metatype), the host's own services, and
- * stopping it all again. It knows nothing of plugins.
+ * stopping it all again. Every bundle installed after the runtime bundles is woven so that it cannot
+ * end the process ({@link ExitWeavingHook}); beyond that it knows nothing of plugins.
  */
 public final class FelixRuntime implements AutoCloseable {
 
@@ -73,6 +74,7 @@ public final class FelixRuntime implements AutoCloseable {
             runtime.felix.init();
             runtime.felix.start();
             runtime.startBundles(options.runtimeBundles());
+            runtime.guardLaterBundles();
             started = true;
             return runtime;
         } catch (BundleException e) {
@@ -110,6 +112,15 @@ public final class FelixRuntime implements AutoCloseable {
             throw new PluginHostException("an OSGi runtime bundle failed to start: "
                     + ResolutionMessages.explain(e) + "; rebuild or reinstall Moravec", e);
         }
+    }
+
+    // the bundles installed so far are the framework's own; every later one is a plugin, whose exits are defused
+    private void guardLaterBundles() {
+        java.util.Set<Long> own = new java.util.HashSet<>();
+        for (Bundle bundle : context().getBundles()) {
+            own.add(bundle.getBundleId());
+        }
+        context().registerService(org.osgi.framework.hooks.weaving.WeavingHook.class, new ExitWeavingHook(own), null);
     }
 
     /**

@@ -99,6 +99,13 @@ public final class PluginInspection {
                     : Bundles.isFragment(bundle) ? "a fragment bundle; it registers no scorer of its own"
                     : "the bundle started but registered no TaskScorer service";
         }
+        List<String> configured = configurations.configured(bundle);
+        if (state == PluginState.FAILED_TO_START && !configured.isEmpty()) {
+            // it failed with settings the configuration gave it: the settings are the first suspect
+            state = PluginState.MISCONFIGURED;
+            problem = "it did not start with the settings the configuration gives it (" + String.join(", ", configured)
+                    + "): " + problem;
+        }
         return new PluginStatus(file, Bundles.describe(bundle), state, registered, problem, entry.sha256(),
                 entry.trust());
     }

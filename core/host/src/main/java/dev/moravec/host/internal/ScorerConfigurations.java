@@ -98,6 +98,24 @@ public final class ScorerConfigurations implements AutoCloseable {
     }
 
     /**
+     * The settings the configuration gives the scorers a bundle declares settings for.
+     *
+     * @param bundle an installed plugin bundle
+     * @return for each such scorer that the configuration gives settings, {@code scorers.<id>.settings}
+     *     with the settings' names, such as {@code scorers.lexicon.settings [file]}; empty if none
+     */
+    public List<String> configured(Bundle bundle) {
+        List<String> configured = new ArrayList<>();
+        for (String id : declarations(bundle).keySet()) {
+            Map<String, String> values = settings.getOrDefault(id, Map.of());
+            if (!values.isEmpty()) {
+                configured.add("scorers." + id + ".settings " + new TreeMap<>(values).keySet());
+            }
+        }
+        return configured;
+    }
+
+    /**
      * Says whether the configuration sets settings for a scorer whose bundle declares none.
      *
      * @param bundle the scorer's bundle

@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
 
 /**
  * The packages the host exports to plugin bundles through the system bundle: the Moravec api, Jackson
- * and SLF4J, and the Configuration Admin and Metatype APIs the host shares with their runtime bundles
+ * and SLF4J, the stand-ins for the calls that would end the process (for plugin classes rewritten by
+ * {@link ExitCalls}), and the Configuration Admin and Metatype APIs the host shares with their runtime bundles
  * (so both sides see one class of each), each with the version its own jar declares. Read from the jars' OSGi manifests, so the
  * versions always match the classes on the host's class path.
  */
@@ -38,6 +39,7 @@ public final class SystemPackages {
                 org.osgi.service.cm.ConfigurationAdmin.class, org.osgi.service.metatype.MetaTypeService.class)) {
             clauses.addAll(exportsOf(anchor));
         }
+        clauses.add(ExitCalls.GUARD_PACKAGE + ";version=\"1.0.0\"");
         return String.join(",", clauses);
     }
 

@@ -67,20 +67,36 @@ public final class Watchdog implements AutoCloseable {
     }
 
     private void tick() {
-        long now = System.nanoTime();
+        try {
+            check(System.nanoTime());
+        } catch (Throwable e) { // NOPMD: an error that ended a tick (out of memory, say) must not end the watch
+            // the executor would cancel a periodic task that throws: keep ticking
+        }
+    }
+
+    private void check(long now) {
         for (Slot slot : slots) {
             Call call = slot.current.get();
-            if (call != null && now - call.deadline > 0 && call.state.compareAndSet(RUNNING, ABANDONED)) {
+            if (call == null) {
+                continue;
+            }
+            if (now - call.deadline > 0 && call.state.compareAndSet(RUNNING, ABANDONED)) {
                 try {
                     call.thread.interrupt();
                 } finally {
                     call.interrupted = true;
                 }
+            }
+            if (call.state.get() == ABANDONED && !call.handled) {
                 try {
                     call.onTimeout.run();
+                    call.handled = true;
                 } catch (RuntimeException e) {
                     // the action is the engine's own; log it and keep watching the other calls
+                    call.handled = true;
                     LOG.error("timeout action failed", e);
+                } catch (Error e) { // NOPMD: out of memory, say: the batch waits for this action, so try again
+                    // on the next tick
                 }
             }
         }
@@ -107,6 +123,8 @@ public final class Watchdog implements AutoCloseable {
         final Runnable onTimeout;
         final AtomicInteger state = new AtomicInteger(RUNNING);
         volatile boolean interrupted;
+        /** Whether the timeout action has run; one that failed for want of memory runs again. */
+        volatile boolean handled;
 
         Call(Thread thread, long deadline, Runnable onTimeout) {
             this.thread = thread;

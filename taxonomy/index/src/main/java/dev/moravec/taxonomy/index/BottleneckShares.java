@@ -7,6 +7,8 @@ import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
 import dev.moravec.taxonomy.index.internal.Grouping;
+import dev.moravec.taxonomy.index.internal.IntervalEstimator;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,10 +45,12 @@ public final class BottleneckShares {
      * @param laggingWageBill the wage bill of its lagging work, or {@code null} without wages
      * @param coverage for another classification than SOC 2018, the share of its crosswalk weight that reaches
      *     scored occupations; else {@code null}
+     * @param interval its score's 90% interval, or {@code null} without intervals
      */
     public record Row(String code, String title, Scores scores, double laggingShare, Map<BottleneckFactor, Double> ofLagging,
             BottleneckFactor dominant, Double employment, Map<BottleneckFactor, Double> workers, int occupations,
-            Double wageBill, Map<BottleneckFactor, Double> wages, Double laggingWageBill, Double coverage) {}
+            Double wageBill, Map<BottleneckFactor, Double> wages, Double laggingWageBill, Double coverage,
+            ScoreInterval interval) {}
 
     /**
      * The bottlenecks of a level's families.
@@ -56,8 +60,11 @@ public final class BottleneckShares {
      * @param unscored how many families have no score yet
      * @param classification the classification of the families' codes
      * @param weight what occupations were weighted by: {@code employment} or {@code wages}
+     * @param intervals how the rows' intervals were estimated, or {@code null} when they were not
+     * @param overrides what became of the analyst overrides
      */
-    public record Result(String level, List<Row> rows, int unscored, String classification, String weight) {}
+    public record Result(String level, List<Row> rows, int unscored, String classification, String weight,
+            IntervalSettings intervals, OverrideReport overrides) {}
 
     private final TaxonomyIndex index;
 
@@ -78,7 +85,22 @@ public final class BottleneckShares {
      * @throws IOException if the index cannot be read
      */
     public Result of(String levelName, String family) throws BadInputException, IOException {
-        return of(levelName, family, Classification.SOC_2018, WeightBasis.EMPLOYMENT);
+        return of(levelName, family, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Computes the bottlenecks of every family of a level, with the analyst overrides and, if asked, each
+     * family's score interval.
+     *
+     * @param levelName occupation, detailed, broad, minor or major
+     * @param family a SOC group to stay within, or {@code null}
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the families, the most lagging work first
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public Result of(String levelName, String family, ViewOptions view) throws BadInputException, IOException {
+        return of(levelName, family, Classification.SOC_2018, WeightBasis.EMPLOYMENT, view);
     }
 
     /**
@@ -94,28 +116,58 @@ public final class BottleneckShares {
      */
     public Result of(String levelName, String family, Classification classification, WeightBasis basis)
             throws BadInputException, IOException {
+        return of(levelName, family, classification, basis, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Computes the bottlenecks of every group of a level of a classification, with the analyst overrides and,
+     * if asked, each group's score interval.
+     *
+     * @param levelName a level of the classification, or {@code null} for its finest
+     * @param family a group to stay within, or {@code null}
+     * @param classification the classification
+     * @param basis what occupations are weighted by within a group
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the groups, the most lagging work first
+     * @throws BadInputException if the level is unknown or the classification's crosswalks were not imported
+     * @throws IOException if the index cannot be read
+     */
+    public Result of(String levelName, String family, Classification classification, WeightBasis basis,
+            ViewOptions view) throws BadInputException, IOException {
         new Classifications(index).require(classification);
         String level = Classifications.level(classification, levelName);
         if (level.equals("task")) {
             throw new BadInputException("--level must be a level of families or occupations, not task");
         }
+        boolean occupations = classification == Classification.SOC_2018 && level.equals("occupation");
         return index.search(searcher -> {
             Grouping grouping = Classifications.grouping(index, searcher, classification, level);
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+            IntervalEstimator estimator = view.intervals() == null ? null
+                    : ScoreIntervals.estimator(index, searcher, grouping.occupationFilter(family), targets, null,
+                            view.intervals());
             List<Row> rows = new ArrayList<>();
             int unscored = 0;
-            for (FamilyTotals totals : Rankings.families(searcher, grouping, family, null, basis)) {
+            for (FamilyTotals totals : Rankings.families(searcher, grouping, family, null, basis, targets)) {
                 if (totals.scored() == 0) {
                     unscored++;
                     continue;
                 }
-                rows.add(row(totals, grouping));
+                ScoreInterval interval = null;
+                if (estimator != null) {
+                    double[] replicates = ScoreIntervals.replicates(estimator, occupations, totals);
+                    double point = totals.score().score().getAsDouble();
+                    interval = replicates == null ? new ScoreInterval(point, point) : IntervalEstimator.interval(replicates, point);
+                }
+                rows.add(row(totals, grouping, interval));
             }
             rows.sort(Comparator.comparingDouble(Row::laggingShare).reversed().thenComparing(Row::code));
-            return new Result(level, rows, unscored, classification.label(), basis.label());
+            return new Result(level, rows, unscored, classification.label(), basis.label(), view.intervals(),
+                    Rankings.report(targets));
         });
     }
 
-    private static Row row(FamilyTotals totals, Grouping grouping) {
+    private static Row row(FamilyTotals totals, Grouping grouping, ScoreInterval interval) {
         OccupationScore score = totals.score();
         double lagging = score.shares().getOrDefault(Quadrant.LAGGING, 0.0);
         Map<BottleneckFactor, Double> ofLagging = new EnumMap<>(BottleneckFactor.class);
@@ -130,6 +182,7 @@ public final class BottleneckShares {
         });
         return new Row(totals.code(), grouping.title(totals.code()), score.means(), lagging, ofLagging,
                 score.dominantBottleneck().orElse(null), totals.employment(), workers, totals.scored(), totals.wageBill(),
-                totals.wageBillLaggingBy(), totals.wageBillByQuadrant().get(Quadrant.LAGGING), grouping.coverage(totals.code()));
+                totals.wageBillLaggingBy(), totals.wageBillByQuadrant().get(Quadrant.LAGGING), grouping.coverage(totals.code()),
+                interval);
     }
 }

@@ -7,6 +7,8 @@ import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.internal.CrosswalkChains;
 import dev.moravec.taxonomy.index.internal.CrosswalkGrouping;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
+import dev.moravec.taxonomy.index.internal.IntervalEstimator;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.OccupationFigures;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
@@ -52,11 +54,15 @@ public final class GroupDetails {
      *     occupation at all (a partner absent from the next crosswalk)
      * @param sources the crosswalks it is reached through
      * @param weighting how the occupations behind it are weighted, in words
+     * @param interval its score's 90% interval, or {@code null} without intervals or score
+     * @param intervals how the interval was estimated, or {@code null} when it was not
+     * @param overrides what became of the analyst overrides
      */
     public record Detail(String classification, String level, String code, String title, String uri, String parent,
             List<String> alternativeLabels, String description, OccupationScore score, Double employment,
             Double wageBill, Map<Quadrant, Double> wageBillByQuadrant, double coverage, List<Member> members,
-            List<Partner> unscoredPartners, double unreached, List<String> sources, String weighting) {
+            List<Partner> unscoredPartners, double unreached, List<String> sources, String weighting,
+            ScoreInterval interval, IntervalSettings intervals, OverrideReport overrides) {
 
         /** @return whether its coverage is below {@link Classifications#THIN_COVERAGE} */
         public boolean thinCoverage() {
@@ -108,10 +114,26 @@ public final class GroupDetails {
      * @throws IOException if the index cannot be read
      */
     public Detail show(Classification classification, String given) throws BadInputException, IOException {
+        return show(classification, given, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Shows a group with the analyst overrides and, if asked, its score's 90% interval (the occupations behind
+     * it drawn with replacement, weighted as its score weighs them).
+     *
+     * @param classification the classification, not SOC 2018 (whose occupations {@link OccupationDetails} shows)
+     * @param given its code; for ESCO also an occupation's concept URI or the identifier that ends it
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the drill-down
+     * @throws BadInputException if the classification's crosswalks were not imported or it has no such code
+     * @throws IOException if the index cannot be read
+     */
+    public Detail show(Classification classification, String given, ViewOptions view)
+            throws BadInputException, IOException {
         new Classifications(index).require(classification);
         String code = index.search(searcher -> resolve(Classifications.chain(index, searcher, classification), given));
         String level = CrosswalkGrouping.levelOf(classification, code);
-        Detail detail = index.search(searcher -> detail(searcher, classification, level, code));
+        Detail detail = index.search(searcher -> detail(searcher, classification, level, code, view));
         if (detail == null) {
             throw new BadInputException("no " + classification.title() + " code '" + given + "' in the crosswalks the"
                     + " taxonomy index holds; find codes with: moravec search --occupations --classification "
@@ -134,8 +156,8 @@ public final class GroupDetails {
         return text;
     }
 
-    private Detail detail(IndexSearcher searcher, Classification classification, String level, String code)
-            throws IOException {
+    private Detail detail(IndexSearcher searcher, Classification classification, String level, String code,
+            ViewOptions view) throws IOException {
         CrosswalkChains.Chain chain = Classifications.chain(index, searcher, classification);
         CrosswalkGrouping grouping = (CrosswalkGrouping) Classifications.grouping(index, searcher, classification, level);
         boolean finest = chain.codes().contains(code) || !chain.down().partners(code).isEmpty();
@@ -146,7 +168,8 @@ public final class GroupDetails {
         FamilyTotals totals = new FamilyTotals(code);
         List<OccupationFigures> behind = new ArrayList<>();
         Map<String, Double> shares = new TreeMap<>();
-        for (OccupationFigures occupation : OccupationFigures.stored(searcher, null)) {
+        OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+        for (OccupationFigures occupation : OccupationFigures.adjusted(searcher, null, targets)) {
             Double share = grouping.groups(occupation.code()).get(code);
             if (share != null && share > 0) {
                 totals.add(occupation, share);
@@ -181,11 +204,19 @@ public final class GroupDetails {
         String weighting = (byEmployment ? "occupations weighted by their share of the employment behind it"
                 : "occupations weighted equally (no employment imported)") + "; tasks within occupations as rankings"
                 + " weigh them";
+        ScoreInterval interval = null;
+        if (view.intervals() != null && totals.scored() > 0) {
+            double[] replicates = ScoreIntervals.replicates(ScoreIntervals.estimator(index, searcher, null, targets, null,
+                    view.intervals()), false, totals);
+            double point = totals.score().score().getAsDouble();
+            interval = replicates == null ? new ScoreInterval(point, point) : IntervalEstimator.interval(replicates, point);
+        }
         return new Detail(classification.label(), level, code, doc == null ? grouping.title(code) : doc.title(),
                 chain.uris().get(code), chain.parents().get(code), doc == null ? List.of() : doc.alternatives(),
                 doc == null ? null : doc.description(), totals.scored() == 0 ? null : totals.score(), totals.employment(),
                 totals.wageBill(), totals.wageBillByQuadrant(), grouping.coverage(code), members, unscored,
-                finest ? chain.down().lost(code) : 0, chain.sources(), weighting);
+                finest ? chain.down().lost(code) : 0, chain.sources(), weighting, interval, view.intervals(),
+                Rankings.report(targets));
     }
 
     private static double positive(Double employment) {

@@ -7,7 +7,9 @@ import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
+import dev.moravec.taxonomy.index.internal.IntervalEstimator;
 import dev.moravec.taxonomy.index.internal.OccupationFigures;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.SocLevel;
 import dev.moravec.taxonomy.sources.industry.IndustryEmployment;
@@ -40,9 +42,11 @@ public final class IndustryRankings {
      * @param weight what occupations were weighted by: {@code employment} or {@code wages}
      * @param scenario the scenario, or {@code null}
      * @param report what the industry import estimated or left out
+     * @param intervals how the rows' intervals and rank ranges were estimated, or {@code null} when they were not
+     * @param overrides what became of the analyst overrides
      */
     public record Result(String source, boolean lagging, List<Row> rows, String weighting, String weight,
-            String scenario, List<String> report) {
+            String scenario, List<String> report, IntervalSettings intervals, OverrideReport overrides) {
 
         /** Copies the lists. */
         public Result {
@@ -67,10 +71,19 @@ public final class IndustryRankings {
      * @param wageBillByQuadrant that wage bill in each quadrant
      * @param wageBillLaggingBy the wage bill of its lagging work behind each factor
      * @param occupations the number of scored occupations it employs
+     * @param interval the score's 90% interval, or {@code null} without intervals
+     * @param rankRange the 90% range of its rank, or {@code null} without intervals
      */
     public record Row(String naics, String title, Scores scores, Map<Quadrant, Double> shares, double laggingShare,
             BottleneckFactor bottleneck, double employment, double placed, double coverage, Double wageBill,
-            Map<Quadrant, Double> wageBillByQuadrant, Map<BottleneckFactor, Double> wageBillLaggingBy, int occupations) {}
+            Map<Quadrant, Double> wageBillByQuadrant, Map<BottleneckFactor, Double> wageBillLaggingBy, int occupations,
+            ScoreInterval interval, RankRange rankRange) {
+
+        Row withUncertainty(ScoreIntervals.Uncertainty uncertainty) {
+            return new Row(naics, title, scores, shares, laggingShare, bottleneck, employment, placed, coverage, wageBill,
+                    wageBillByQuadrant, wageBillLaggingBy, occupations, uncertainty.interval(), uncertainty.rank());
+        }
+    }
 
     private final TaxonomyIndex index;
 
@@ -93,14 +106,33 @@ public final class IndustryRankings {
      * @throws IOException if the index cannot be read
      */
     public Result rank(boolean lagging, int limit, WeightBasis basis, Relief relief) throws BadInputException, IOException {
+        return rank(lagging, limit, basis, relief, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Ranks the sectors with the analyst overrides and, if asked, 90% intervals and rank ranges (each sector's
+     * occupations drawn with replacement, weighted as its score weighs them).
+     *
+     * @param lagging lowest scores first when true
+     * @param limit the most rows
+     * @param basis what occupations are weighted by
+     * @param relief a scenario, or {@code null}
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the ranking
+     * @throws BadInputException if no industry file was imported
+     * @throws IOException if the index cannot be read
+     */
+    public Result rank(boolean lagging, int limit, WeightBasis basis, Relief relief, ViewOptions view)
+            throws BadInputException, IOException {
         Result result = index.search(searcher -> {
             IndustryEmployment industry = Classifications.supplements(index, searcher).industry();
             if (industry == null) {
                 return null;
             }
             SocHierarchy hierarchy = index.hierarchy(searcher);
-            List<OccupationFigures> occupations = relief == null ? OccupationFigures.stored(searcher, null)
-                    : OccupationFigures.underScenario(searcher, null, relief);
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
+            List<OccupationFigures> occupations = relief == null ? OccupationFigures.adjusted(searcher, null, targets)
+                    : OccupationFigures.underScenario(searcher, null, relief, targets);
             Map<String, List<OccupationFigures>> byDetailed = new HashMap<>();
             Map<String, List<OccupationFigures>> byBroad = new HashMap<>();
             for (OccupationFigures o : occupations) {
@@ -108,6 +140,7 @@ public final class IndustryRankings {
                 byBroad.computeIfAbsent(hierarchy.groupOf(o.code(), SocLevel.BROAD), k -> new ArrayList<>()).add(o);
             }
             List<Row> rows = new ArrayList<>();
+            Map<String, FamilyTotals> byCode = new HashMap<>();
             int withWages = 0;
             for (IndustryEmployment.Sector sector : industry.sectors()) {
                 FamilyTotals totals = new FamilyTotals(sector.naics(), basis);
@@ -125,22 +158,39 @@ public final class IndustryRankings {
                 if (totals.scored() == 0) {
                     continue;
                 }
+                byCode.put(sector.naics(), totals);
                 withWages += totals.withWages() > 0 ? 1 : 0;
                 OccupationScore score = totals.score();
                 double placed = totals.employment() == null ? 0 : totals.employment();
                 rows.add(new Row(sector.naics(), sector.title(), score.means(), score.shares(),
                         score.shares().getOrDefault(Quadrant.LAGGING, 0.0), score.dominantBottleneck().orElse(null),
                         sector.employment(), placed, placed / sector.employment(), totals.wageBill(),
-                        totals.wageBillByQuadrant(), totals.wageBillLaggingBy(), totals.scored()));
+                        totals.wageBillByQuadrant(), totals.wageBillLaggingBy(), totals.scored(), null, null));
             }
             Comparator<Row> byScore = Comparator.comparingDouble(r -> r.scores().score().getAsDouble());
             rows.sort((lagging ? byScore : byScore.reversed()).thenComparing(Row::naics));
+            if (view.intervals() != null) {
+                IntervalEstimator estimator = ScoreIntervals.estimator(index, searcher, null, targets, relief,
+                        view.intervals());
+                List<double[]> replicates = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    replicates.add(ScoreIntervals.replicates(estimator, false, byCode.get(row.naics())));
+                }
+                List<ScoreIntervals.Uncertainty> uncertainty = ScoreIntervals.uncertainty(
+                        rows.stream().map(r -> r.scores().score().getAsDouble()).toList(), replicates, lagging);
+                List<Row> with = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    with.add(rows.get(i).withUncertainty(uncertainty.get(i)));
+                }
+                rows = with;
+            }
             String weighting = "occupations weighted by " + (basis == WeightBasis.WAGES && withWages > 0
                     ? "the sector's wage bill in each (its employment x its mean annual wage there)"
                     : "the sector's employment in each") + "; a SOC code's employment shared equally by its O*NET-SOC"
                     + " occupations; tasks within occupations as rankings weigh them";
             return new Result(industry.file(), lagging, rows.subList(0, Math.min(limit, rows.size())), weighting,
-                    basis.label(), relief == null ? null : relief.scenario().name(), industry.report());
+                    basis.label(), relief == null ? null : relief.scenario().name(), industry.report(), view.intervals(),
+                    Rankings.report(targets));
         });
         if (result == null) {
             throw new BadInputException("the taxonomy index " + index.path() + " holds no industry employment: import an"

@@ -2,12 +2,14 @@ package dev.moravec.taxonomy.index;
 
 import dev.moravec.api.BottleneckFactor;
 import dev.moravec.api.VerificationMode;
+import dev.moravec.model.AppliedOverride;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.internal.IndexFields;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.sources.Occupation;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.TaxonomyTask;
@@ -36,10 +38,37 @@ public final class OccupationDetails {
      *
      * @param occupation the occupation
      * @param path the groups above it, major first, and the occupation
-     * @param score its score, or {@code null} before its tasks are classified
+     * @param score its score (with the analyst overrides that apply), or {@code null} before its tasks are classified
      * @param tasks its tasks, highest score first, unrated last
+     * @param standing its rank among the occupations with its interval, or {@code null} without intervals
+     * @param overrides what became of the analyst overrides
      */
-    public record Detail(Occupation occupation, List<SocHierarchy.Node> path, OccupationScore score, List<TaskLine> tasks) {}
+    public record Detail(Occupation occupation, List<SocHierarchy.Node> path, OccupationScore score, List<TaskLine> tasks,
+            Standing standing, OverrideReport overrides) {
+
+        /**
+         * A drill-down without intervals or overrides.
+         *
+         * @param occupation the occupation
+         * @param path the groups above it
+         * @param score its score
+         * @param tasks its tasks
+         */
+        public Detail(Occupation occupation, List<SocHierarchy.Node> path, OccupationScore score, List<TaskLine> tasks) {
+            this(occupation, path, score, tasks, null, OverrideReport.NONE);
+        }
+    }
+
+    /**
+     * Where an occupation stands among all of them, lagging first, as {@code rank --level occupation} ranks.
+     *
+     * @param interval its score's 90% interval
+     * @param rank its rank
+     * @param of the number of ranked occupations
+     * @param range the 90% range of its rank
+     * @param intervals how the interval and range were estimated
+     */
+    public record Standing(ScoreInterval interval, int rank, int of, RankRange range, IntervalSettings intervals) {}
 
     /**
      * One task of the occupation.
@@ -52,9 +81,16 @@ public final class OccupationDetails {
      * @param bottleneck its dominant bottleneck factor, or {@code null}
      * @param verification its verification mode, or {@code null}
      * @param evidence the first piece of evidence of each scorer that rated it
+     * @param override the analyst override that applies to it, with its scores after it; or {@code null}
      */
     public record TaskLine(String taskId, String statement, String type, double weight, Scores scores,
-            BottleneckFactor bottleneck, VerificationMode verification, List<String> evidence) {}
+            BottleneckFactor bottleneck, VerificationMode verification, List<String> evidence, AppliedOverride override) {
+
+        /** @return the scores that count: the override's when one applies, else the scorers' */
+        public Scores effectiveScores() {
+            return override == null ? scores : override.scores();
+        }
+    }
 
     private final TaxonomyIndex index;
 
@@ -75,7 +111,13 @@ public final class OccupationDetails {
         return index.search(OccupationDetails::titles);
     }
 
-    /** Every occupation's title as a searcher of the index sees them, by code. */
+    /**
+     * Every occupation's title, as one commit of the index holds them.
+     *
+     * @param searcher the searcher of one commit
+     * @return O*NET-SOC code to title, in code order
+     * @throws IOException if the index cannot be read
+     */
     static Map<String, String> titles(IndexSearcher searcher) throws IOException {
         Map<String, String> titles = new TreeMap<>();
         TopDocs docs = searcher.search(new TermQuery(new Term(IndexFields.KIND, "occupation")), Integer.MAX_VALUE);
@@ -96,8 +138,22 @@ public final class OccupationDetails {
      * @throws IOException if the index cannot be read
      */
     public Detail show(String code) throws BadInputException, IOException {
+        return show(code, ViewOptions.PLAIN);
+    }
+
+    /**
+     * Shows an occupation with the analyst overrides and, if asked, its interval and rank.
+     *
+     * @param code its O*NET-SOC code, or a SOC detailed code ({@code 15-1252} means {@code 15-1252.00})
+     * @param view the overrides, and how to estimate intervals (or none)
+     * @return the drill-down
+     * @throws BadInputException if no occupation has the code
+     * @throws IOException if the index cannot be read
+     */
+    public Detail show(String code, ViewOptions view) throws BadInputException, IOException {
         String onetCode = OccupationCode.isSoc(code) ? code + ".00" : code;
         Detail detail = index.search(searcher -> {
+            OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
             SocHierarchy hierarchy = index.hierarchy(searcher);
             TopDocs found = searcher.search(new TermQuery(IndexFields.keyTerm(IndexFields.occupationKey(onetCode))), 1);
             if (found.scoreDocs.length == 0) {
@@ -113,6 +169,7 @@ public final class OccupationDetails {
                     .add(new TermQuery(new Term(IndexFields.CODE, onetCode)), BooleanClause.Occur.FILTER)
                     .build(), Integer.MAX_VALUE);
             List<TaskLine> tasks = new ArrayList<>();
+            List<OccupationScore.Weighted> weighted = new ArrayList<>();
             for (ScoreDoc hit : taskDocs.scoreDocs) {
                 Document taskDoc = fields.document(hit.doc);
                 TaxonomyTask task = index.codec().task(IndexFields.stored(taskDoc, IndexFields.SOURCE));
@@ -121,10 +178,11 @@ public final class OccupationDetails {
                 String type = task.task().type() == null ? null : task.task().type().name();
                 if (verdictJson == null) {
                     tasks.add(new TaskLine(task.task().id(), task.task().statement(), type, weight,
-                            Scores.NONE, null, null, List.of()));
+                            Scores.NONE, null, null, List.of(), null));
                     continue;
                 }
-                var verdict = index.verdicts().read(task.task(), verdictJson).verdict();
+                var verdict = view.overrides().apply(index.verdicts().read(task.task(), verdictJson).verdict(),
+                        task.task().id());
                 List<String> evidence = new ArrayList<>();
                 for (ScorerOutcome outcome : verdict.outcomes()) {
                     if (outcome.rating() != null && !outcome.rating().evidence().isEmpty()) {
@@ -132,15 +190,31 @@ public final class OccupationDetails {
                     }
                 }
                 tasks.add(new TaskLine(task.task().id(), task.task().statement(), type, weight, verdict.scores(),
-                        verdict.bottlenecks().dominant().orElse(null), verdict.verification(), evidence));
+                        verdict.bottlenecks().dominant().orElse(null), verdict.verification(), evidence, verdict.override()));
+                weighted.add(new OccupationScore.Weighted(weight, verdict.effectiveScores(), verdict.bottlenecks()));
             }
-            tasks.sort(Comparator.comparingDouble((TaskLine t) -> t.scores().score().orElse(-1)).reversed()
+            tasks.sort(Comparator.comparingDouble((TaskLine t) -> t.effectiveScores().score().orElse(-1)).reversed()
                     .thenComparing(TaskLine::taskId));
-            return new Detail(occupation, hierarchy.path(onetCode), score, tasks);
+            if (score != null && targets.occupations().contains(onetCode)) {
+                score = OccupationScore.of(weighted, score.weighting());
+            }
+            return new Detail(occupation, hierarchy.path(onetCode), score, tasks, null, Rankings.report(targets));
         });
         if (detail == null) {
             throw new BadInputException("no occupation " + onetCode + " in the taxonomy at " + index.path()
                     + "; find codes with: moravec search --occupations \"job title\"");
+        }
+        if (view.intervals() == null || detail.score() == null || detail.score().score().isEmpty()) {
+            return detail;
+        }
+        Ranking all = new Rankings(index).rank(new Rankings.Request("occupation", true, null, Integer.MAX_VALUE), null, view);
+        for (int i = 0; i < all.rows().size(); i++) {
+            Ranking.Row row = all.rows().get(i);
+            if (row.code().equals(onetCode)) {
+                return new Detail(detail.occupation(), detail.path(), detail.score(), detail.tasks(),
+                        new Standing(row.interval(), i + 1, all.rows().size(), row.rankRange(), view.intervals()),
+                        detail.overrides());
+            }
         }
         return detail;
     }

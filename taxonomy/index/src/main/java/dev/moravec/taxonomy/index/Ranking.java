@@ -21,9 +21,12 @@ import java.util.Map;
  * @param withoutScore for another classification than SOC 2018, the groups of the level without a score (no
  *     partner, or none of their occupations scored), with their coverage; empty for SOC 2018
  * @param sources the crosswalks the codes were reached through, empty for SOC 2018
+ * @param intervals how the rows' intervals and rank ranges were estimated, or {@code null} when they were not
+ * @param overrides what became of the analyst overrides
  */
 public record Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario,
-        String classification, String weight, List<Unscored> withoutScore, List<String> sources) {
+        String classification, String weight, List<Unscored> withoutScore, List<String> sources,
+        IntervalSettings intervals, OverrideReport overrides) {
 
     /** Copies the lists. */
     public Ranking {
@@ -43,8 +46,25 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
      * @param scenario the scenario, or {@code null}
      */
     public Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario) {
+        this(level, lagging, rows, weighting, unscored, scenario, null, OverrideReport.NONE);
+    }
+
+    /**
+     * A ranking of SOC 2018 codes weighted by employment, with intervals or overrides.
+     *
+     * @param level what is ranked
+     * @param lagging lowest first
+     * @param rows the rows
+     * @param weighting how tasks and occupations were weighted
+     * @param unscored how many items had no score
+     * @param scenario the scenario, or {@code null}
+     * @param intervals how the intervals were estimated, or {@code null}
+     * @param overrides what became of the analyst overrides
+     */
+    public Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario,
+            IntervalSettings intervals, OverrideReport overrides) {
         this(level, lagging, rows, weighting, unscored, scenario, "soc2018", WeightBasis.EMPLOYMENT.label(), List.of(),
-                List.of());
+                List.of(), intervals, overrides);
     }
 
     /**
@@ -67,14 +87,17 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
      * @param wageBillByQuadrant the wage bill of its work in each quadrant; empty without wages
      * @param coverage for another classification than SOC 2018, the share of its crosswalk weight that reaches
      *     scored occupations; else {@code null}
+     * @param interval the score's 90% interval, or {@code null} without intervals
+     * @param rankRange the 90% range of its rank, or {@code null} without intervals
+     * @param overridden how many of its tasks an analyst override changes
      */
     public record Row(String code, String title, String taskId, String statement, Scores scores, long tasks,
             int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
             Map<BottleneckFactor, Double> laggingBy, Double wageBill, Map<Quadrant, Double> wageBillByQuadrant,
-            Double coverage) {
+            Double coverage, ScoreInterval interval, RankRange rankRange, int overridden) {
 
         /**
-         * A row without wages or coverage.
+         * A row without wages, coverage, intervals or overrides.
          *
          * @param code the code
          * @param title the title
@@ -92,7 +115,44 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
                 int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
                 Map<BottleneckFactor, Double> laggingBy) {
             this(code, title, taskId, statement, scores, tasks, occupations, employment, shares, bottleneck, laggingBy,
-                    null, Map.of(), null);
+                    null, Map.of(), null, null, null, 0);
+        }
+
+        /**
+         * A row without wages or coverage.
+         *
+         * @param code the code
+         * @param title the title
+         * @param taskId the task's id, or {@code null}
+         * @param statement the statement, or {@code null}
+         * @param scores the scores
+         * @param tasks the number of tasks
+         * @param occupations the number of scored occupations
+         * @param employment their employment, or {@code null}
+         * @param shares the quadrants' shares
+         * @param bottleneck what holds it back most, or {@code null}
+         * @param laggingBy the lagging share behind each factor
+         * @param interval the score's 90% interval, or {@code null}
+         * @param rankRange the 90% range of its rank, or {@code null}
+         * @param overridden how many of its tasks an analyst override changes
+         */
+        public Row(String code, String title, String taskId, String statement, Scores scores, long tasks,
+                int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
+                Map<BottleneckFactor, Double> laggingBy, ScoreInterval interval, RankRange rankRange, int overridden) {
+            this(code, title, taskId, statement, scores, tasks, occupations, employment, shares, bottleneck, laggingBy,
+                    null, Map.of(), null, interval, rankRange, overridden);
+        }
+
+        /**
+         * This row with its interval and rank range.
+         *
+         * @param score the score's interval
+         * @param rank the rank's range
+         * @return a copy with them
+         */
+        public Row withUncertainty(ScoreInterval score, RankRange rank) {
+            return new Row(code, title, taskId, statement, scores, tasks, occupations, employment, shares, bottleneck,
+                    laggingBy, wageBill, wageBillByQuadrant, coverage, score, rank, overridden);
         }
 
         /** @return whether its coverage is known and below {@link Classifications#THIN_COVERAGE} */

@@ -86,12 +86,13 @@ public final class ScenarioImpact {
      * @param relief the scenario
      * @param thresholds where the quadrants are split
      * @param levelName the level whose families are ranked by their rise
+     * @param family a SOC group or occupation to stay within, or {@code null} for the whole taxonomy
      * @param limit the most families to list
      * @return the impact
      * @throws BadInputException if the level is unknown
      * @throws IOException if the index cannot be read
      */
-    public Result of(Relief relief, Thresholds thresholds, String levelName, int limit) throws BadInputException, IOException {
+    public Result of(Relief relief, Thresholds thresholds, String levelName, String family, int limit) throws BadInputException, IOException {
         SocLevel level = Rankings.level(levelName);
         return index.search(searcher -> {
             int tasks = 0;
@@ -100,7 +101,7 @@ public final class ScenarioImpact {
             Map<BottleneckFactor, Integer> movedBy = new EnumMap<>(BottleneckFactor.class);
             List<MovedTask> changed = new ArrayList<>();
             List<Integer> changedDocs = new ArrayList<>();
-            for (TaskTable.Row task : TaskTable.read(searcher, null).rows()) {
+            for (TaskTable.Row task : TaskTable.read(searcher, family).rows()) {
                 if (!task.scores().isRated()) {
                     continue;
                 }
@@ -120,8 +121,9 @@ public final class ScenarioImpact {
             }
             List<MovedTask> examples = examples(searcher.storedFields(), changed, changedDocs);
             // occupations and families before and after
-            List<OccupationFigures> before = OccupationFigures.stored(searcher, null);
-            List<OccupationFigures> after = OccupationFigures.underScenario(searcher, null, relief);
+            List<OccupationFigures> before = OccupationFigures.stored(searcher, family);
+            List<OccupationFigures> after = OccupationFigures.underScenario(searcher, family, relief,
+                    dev.moravec.taxonomy.index.internal.OverrideTargets.NONE);
             Map<String, OccupationFigures> afterByCode = new HashMap<>();
             after.forEach(f -> afterByCode.put(f.code(), f));
             int occupations = 0;
@@ -144,8 +146,8 @@ public final class ScenarioImpact {
                 }
             }
             SocHierarchy hierarchy = index.hierarchy(searcher);
-            List<Rise> rises = rises(Rankings.families(searcher, hierarchy, null, level, null),
-                    Rankings.families(searcher, hierarchy, null, level, relief), hierarchy);
+            List<Rise> rises = rises(Rankings.families(searcher, hierarchy, family, level, null),
+                    Rankings.families(searcher, hierarchy, family, level, relief), hierarchy);
             return new Result(relief.scenario().name(), relief.scenario().description(), relief.scenario().relief(),
                     tasks, moved, changed.size(), transitions, movedBy, examples, occupations, occupationsChanged,
                     level.label(), rises.subList(0, Math.min(limit, rises.size())), anyEmployment ? leaving : null);
@@ -185,8 +187,11 @@ public final class ScenarioImpact {
             if (b.scored() == 0 || a == null || a.scored() == 0) {
                 continue;
             }
-            rises.add(new Rise(b.code(), hierarchy.title(b.code()).orElse(null), b.score().score().getAsDouble(),
-                    a.score().score().getAsDouble()));
+            Rise rise = new Rise(b.code(), hierarchy.title(b.code()).orElse(null), b.score().score().getAsDouble(),
+                    a.score().score().getAsDouble());
+            if (rise.delta() > 1e-12) {   // a family the scenario leaves where it was does not rise
+                rises.add(rise);
+            }
         }
         rises.sort(Comparator.comparingDouble(Rise::delta).reversed().thenComparing(Rise::code));
         return rises;

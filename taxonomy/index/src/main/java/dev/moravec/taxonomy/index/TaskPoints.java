@@ -1,10 +1,12 @@
 package dev.moravec.taxonomy.index;
 
 import dev.moravec.api.BottleneckFactor;
+import dev.moravec.model.AnalystOverrides;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.internal.IndexFields;
+import dev.moravec.taxonomy.index.internal.OverrideTargets;
 import dev.moravec.taxonomy.index.internal.TaskTable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,9 +36,10 @@ public final class TaskPoints {
      * @param scores its T, V, S and quadrant, all present (under the scenario, if one was asked for)
      * @param bottleneck its dominant bottleneck factor, or {@code null}
      * @param movedBy the factors whose relief moved it under the scenario; empty when it did not move
+     * @param overridden whether an analyst override set its scores
      */
     public record Point(String id, String code, String title, String statement, Scores scores, BottleneckFactor bottleneck,
-            List<BottleneckFactor> movedBy) {}
+            List<BottleneckFactor> movedBy, boolean overridden) {}
 
     /**
      * The points of a family.
@@ -90,11 +93,25 @@ public final class TaskPoints {
      * @throws IOException if the index cannot be read
      */
     public Result points(String family, int limit, Relief relief) throws IOException {
+        return points(family, limit, relief, AnalystOverrides.NONE);
+    }
+
+    /**
+     * The classified tasks of a family, with the analyst overrides, moved by a scenario.
+     *
+     * @param family a SOC group or occupation code at any level, or {@code null} for every task
+     * @param limit the most points to return, at least 1
+     * @param relief the scenario, or {@code null} for the tasks as classified
+     * @param overrides the analyst overrides, applied before the scenario
+     * @return the points
+     * @throws IOException if the index cannot be read
+     */
+    public Result points(String family, int limit, Relief relief, AnalystOverrides overrides) throws IOException {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
         return index.search(searcher -> {
-            List<TaskTable.Row> all = TaskTable.read(searcher, family).rows();
+            List<TaskTable.Row> all = TaskTable.read(searcher, family, OverrideTargets.resolve(searcher, overrides)).rows();
             List<TaskTable.Row> placed = new ArrayList<>();
             List<Relief.Moved> moves = new ArrayList<>();
             Map<Quadrant, Integer> quadrants = new TreeMap<>();
@@ -121,7 +138,7 @@ public final class TaskPoints {
                 Document stored = fields.document(placed.get(at).doc(), FIELDS);
                 points.add(new Point(IndexFields.stored(stored, IndexFields.TASK_ID), IndexFields.stored(stored, IndexFields.CODE),
                         IndexFields.stored(stored, IndexFields.TITLE), IndexFields.stored(stored, IndexFields.STATEMENT),
-                        m.after(), m.remaining().dominant().orElse(null), m.movedBy()));
+                        m.after(), m.remaining().dominant().orElse(null), m.movedBy(), placed.get(at).override() != null));
             }
             return new Result(placed.size(), all.size() - placed.size(), quadrants, points, moved);
         });

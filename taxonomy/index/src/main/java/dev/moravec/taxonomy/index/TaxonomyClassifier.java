@@ -9,6 +9,7 @@ import dev.moravec.model.EngineConfig;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.ScorerSettings;
+import dev.moravec.model.ScorerShare;
 import dev.moravec.model.Verdict;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
@@ -146,9 +147,11 @@ public final class TaxonomyClassifier {
             if (entry.stored != null && entry.stored.ratingKey().equals(entry.ratingKey)) {
                 if (entry.stored.configKey().equals(configKey)) {
                     entry.verdict = entry.stored.verdict();
+                    entry.shares = entry.stored.shares();
                     reused++;
                 } else {
                     entry.verdict = aggregator.combine(entry.task.task(), entry.stored.verdict().outcomes());
+                    entry.shares = aggregator.shares(entry.stored.verdict().outcomes());
                     entry.changed = true;
                     recombined++;
                 }
@@ -162,6 +165,7 @@ public final class TaxonomyClassifier {
             List<Verdict> verdicts = engine.classify(tasks);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).verdict = verdicts.get(i);
+                batch.get(i).shares = aggregator.shares(verdicts.get(i).outcomes());
                 batch.get(i).changed = true;
             }
             progress.accept("rated " + Math.min(toRate.size(), from + BATCH) + " of " + toRate.size() + " tasks");
@@ -186,7 +190,7 @@ public final class TaxonomyClassifier {
                             String code = entry.task.task().occupationCode();
                             writer.updateDocument(IndexFields.keyTerm(IndexFields.taskKey(code, entry.task.task().id())),
                                     documents.task(entry.task, entry.occupationTitle, hierarchy, entry.weight,
-                                            new StoredVerdict(entry.verdict, Documents.contentKey(entry.task.task()),
+                                            new StoredVerdict(entry.verdict, entry.shares, Documents.contentKey(entry.task.task()),
                                                     entry.ratingKey, configKey), entry.vector));
                         }
                     }
@@ -233,6 +237,7 @@ public final class TaxonomyClassifier {
         StoredVerdict stored;
         String ratingKey;
         Verdict verdict;
+        List<ScorerShare> shares;
         float[] vector;
         boolean changed;
     }

@@ -8,6 +8,7 @@ import dev.moravec.model.TaskWeighting;
 import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.index.internal.Codec;
 import dev.moravec.taxonomy.index.internal.Documents;
+import dev.moravec.taxonomy.index.internal.EstimatorCache;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.StoredVerdicts;
 import dev.moravec.taxonomy.index.internal.SupplementDocuments;
@@ -75,6 +76,7 @@ public final class TaxonomyIndex implements Closeable {
     private final Directory directory;
     private final Codec codec;
     private final StoredVerdicts storedVerdicts;
+    private final EstimatorCache estimators = new EstimatorCache();
     private final Documents documents;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private volatile SearcherManager searchers;
@@ -146,6 +148,11 @@ public final class TaxonomyIndex implements Closeable {
         return documents;
     }
 
+    /** @return the recent interval estimates of this index */
+    EstimatorCache estimators() {
+        return estimators;
+    }
+
     /** @return the JSON codec */
     Codec codec() {
         return codec;
@@ -207,7 +214,10 @@ public final class TaxonomyIndex implements Closeable {
             writer.deleteAll();
             progress.accept("indexing " + release.occupations().size() + " occupations and "
                     + release.tasks().size() + " tasks");
-            SocHierarchy hierarchy = release.hierarchy();
+            // an occupation's own title names it where rankings and shares list occupations as families
+            Map<String, String> occupationTitles = new HashMap<>();
+            release.occupations().forEach((code, occupation) -> occupationTitles.put(code, occupation.title()));
+            SocHierarchy hierarchy = release.hierarchy().withTitles(occupationTitles);
             writer.addDocument(documents.meta(hierarchy, codec.write(codec.mapper().valueToTree(release.report()))));
             Map<String, List<TaxonomyTask>> byOccupation = new LinkedHashMap<>();
             for (TaxonomyTask task : release.tasks()) {

@@ -3,16 +3,21 @@ package dev.moravec.taxonomy.index;
 import dev.moravec.api.Embedder;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationScore;
+import dev.moravec.model.Quoted;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.internal.FamilyFacets;
 import dev.moravec.taxonomy.index.internal.IndexFields;
+import dev.moravec.taxonomy.index.internal.BoundedQueryParser;
+import dev.moravec.taxonomy.index.internal.TimeLimitedSearcher;
 import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -38,6 +43,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * SOC level and by quadrant, and the matched text comes back with the matches marked. A semantic
  * search finds them by meaning instead, nearest to the query's embedding, once their vectors are in the
  * index (classifying the taxonomy stores them).
+ *
+ * <p>Every search has a time limit ({@link #DEFAULT_TIME_LIMIT} unless given): past it the search stops
+ * reading and throws {@link SearchTimeoutException}. A query that would be slow before the search starts
+ * (a regular expression with a huge automaton, dozens of fuzzy terms) is refused as bad input.
  */
 public final class TaxonomySearch {
 
@@ -79,9 +88,13 @@ public final class TaxonomySearch {
     private static final Map<String, Float> OCCUPATION_FIELDS =
             Map.of(IndexFields.TITLE, 4.0f, IndexFields.ALTERNATE_TITLES, 2.0f, IndexFields.DESCRIPTION, 0.5f);
 
+    /** How long a search may take unless told otherwise: ample for any sensible query on the full O*NET. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
     private final TaxonomyIndex index;
     private final String markOpen;
     private final String markClose;
+    private final Duration timeLimit;
 
     /**
      * @param index the index
@@ -89,9 +102,20 @@ public final class TaxonomySearch {
      * @param markClose what marks its end
      */
     public TaxonomySearch(TaxonomyIndex index, String markOpen, String markClose) {
+        this(index, markOpen, markClose, DEFAULT_TIME_LIMIT);
+    }
+
+    /**
+     * @param index the index
+     * @param markOpen what marks the start of a match in highlights, such as {@code <mark>}
+     * @param markClose what marks its end
+     * @param timeLimit how long one search may take
+     */
+    public TaxonomySearch(TaxonomyIndex index, String markOpen, String markClose, Duration timeLimit) {
         this.index = index;
         this.markOpen = markOpen;
         this.markClose = markClose;
+        this.timeLimit = timeLimit;
     }
 
     /**
@@ -99,7 +123,8 @@ public final class TaxonomySearch {
      *
      * @param request the search
      * @return the hits, best first
-     * @throws BadInputException if the query is not valid Lucene syntax
+     * @throws BadInputException if the query is not valid Lucene syntax, or would be too slow to search
+     * @throws SearchTimeoutException if the search ran past its time limit
      * @throws IOException if the index cannot be read
      */
     public List<SearchHit> search(Request request) throws BadInputException, IOException {
@@ -127,6 +152,7 @@ public final class TaxonomySearch {
      * @param embedder the embedder that made the index's vectors
      * @return the hits, nearest first
      * @throws BadInputException if the index holds no vectors yet, saying how to store them
+     * @throws SearchTimeoutException if the search ran past its time limit
      * @throws IOException if the index cannot be read
      */
     public List<SearchHit> semantic(Request request, Embedder embedder) throws BadInputException, IOException {
@@ -145,7 +171,7 @@ public final class TaxonomySearch {
         float[] vector = embedder.embed(request.text());
         Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, vector, Math.max(1, request.limit()), filter);
         return index.search(searcher -> {
-            List<SearchHit> hits = hits(searcher, request, knn, null);
+            List<SearchHit> hits = hits(TimeLimitedSearcher.of(searcher, timeLimit), request, knn, null);
             // Lucene scores unit vectors' dot products as (1 + cos) / 2: report the cosine itself
             return hits.stream().map(hit -> new SearchHit(hit.kind(), hit.code(), hit.title(), hit.taskId(),
                     hit.statement(), hit.scores(), null, 2 * hit.relevance() - 1)).toList();
@@ -153,8 +179,7 @@ public final class TaxonomySearch {
     }
 
     private Query parse(String text, Map<String, Float> fields, QueryParser.Operator operator) throws BadInputException {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields.keySet().toArray(String[]::new),
-                index.analyzer(), fields);
+        MultiFieldQueryParser parser = new BoundedQueryParser(fields, index.analyzer());
         parser.setDefaultOperator(operator);
         try {
             Query query = parser.parse(text);
@@ -169,8 +194,9 @@ public final class TaxonomySearch {
             }
             return query;
         } catch (ParseException e) {
-            throw new BadInputException("cannot read the query '" + text + "': " + e.getMessage().lines().findFirst()
-                    .orElse("") + " (Lucene query syntax: words, \"phrases\", AND, OR, NOT, field:word, word*)", e);
+            throw new BadInputException("cannot read the query " + Quoted.of(text) + ": " + e.getMessage().lines()
+                    .findFirst().orElse("") + " (Lucene query syntax: words, \"phrases\", AND, OR, NOT, field:word, word*)",
+                    e);
         }
     }
 
@@ -178,9 +204,9 @@ public final class TaxonomySearch {
         Query built = filter(request, text);
         if (request.otherClassification()) {
             return index.search(searcher -> new GroupScores(index, searcher, request.classification())
-                    .hits(hits(searcher, request, built, text)));
+                    .hits(hits(TimeLimitedSearcher.of(searcher, timeLimit), request, built, text)));
         }
-        return index.search(searcher -> hits(searcher, request, built, text));
+        return index.search(searcher -> hits(TimeLimitedSearcher.of(searcher, timeLimit), request, built, text));
     }
 
     // the query restricted to the requested kind, family and quadrant
@@ -204,9 +230,18 @@ public final class TaxonomySearch {
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Request request, Query query, Query text) throws IOException {
-        TopDocs top = searcher.search(query, Math.max(1, request.limit()));
-        String[] highlights = text == null ? new String[top.scoreDocs.length]
-                : highlight(searcher, request.occupations(), text, top);
+        TopDocs top;
+        String[] highlights;
+        try {
+            top = searcher.search(query, Math.max(1, request.limit()));
+            if (searcher.timedOut()) {
+                throw new SearchTimeoutException(timeLimit);
+            }
+            highlights = text == null ? new String[top.scoreDocs.length]
+                    : highlight(searcher, request.occupations(), text, top);
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            throw new SearchTimeoutException(timeLimit);
+        }
         StoredFields fields = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {

@@ -89,7 +89,7 @@ class BottlenecksAndScenariosTest {
             }
             assertThat(embodied).isPositive();
 
-            ScenarioImpact.Result impact = new ScenarioImpact(index).of(robotics, config.thresholds(), "major", 5);
+            ScenarioImpact.Result impact = new ScenarioImpact(index).of(robotics, config.thresholds(), "major", null, 5);
             assertThat(impact.changedQuadrant()).isEqualTo(embodied);
             assertThat(impact.transitions()).containsExactly(Map.entry("LAGGING -> VERIFICATION_BOUND", embodied));
             assertThat(impact.movedBy()).containsExactly(Map.entry(BottleneckFactor.EMBODIMENT, embodied));
@@ -106,6 +106,21 @@ class BottlenecksAndScenariosTest {
                 }
             }
             assertThat(impact.employmentLeavingLagging()).isCloseTo(expected, within(1e-6));
+
+            // within a family: only its tasks, occupations and subfamilies count
+            int embodiedIn47 = 0;
+            int tasksIn47 = 0;
+            for (Ranking.Row row : before.rows()) {
+                if (row.code().startsWith("47-")) {
+                    tasksIn47++;
+                    embodiedIn47 += row.bottleneck() == BottleneckFactor.EMBODIMENT ? 1 : 0;
+                }
+            }
+            ScenarioImpact.Result within = new ScenarioImpact(index).of(robotics, config.thresholds(), "occupation", "47-0000", 5);
+            assertThat(within.tasks()).isEqualTo(tasksIn47).isLessThan(impact.tasks());
+            assertThat(within.changedQuadrant()).isEqualTo(embodiedIn47).isPositive();
+            assertThat(within.rises()).isNotEmpty().allSatisfy(rise -> assertThat(rise.code()).startsWith("47-"));
+            assertThat(within.examples()).allSatisfy(example -> assertThat(example.code()).startsWith("47-"));
         }
     }
 

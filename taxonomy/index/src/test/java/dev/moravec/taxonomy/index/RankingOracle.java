@@ -169,7 +169,9 @@ final class RankingOracle {
                     boxed(task.weights().importance()), boxed(task.weights().relevance()),
                     boxed(rating.transferability()), boxed(rating.verificationCost())));
         }
-        return new RankingOracle(occupations, tasks, release.hierarchy().titles());
+        Map<String, String> titles = new java.util.HashMap<>(release.hierarchy().titles());
+        occupations.forEach(occupation -> titles.put(occupation.code(), occupation.title()));
+        return new RankingOracle(occupations, tasks, titles);
     }
 
     private static Double boxed(java.util.OptionalDouble value) {
@@ -293,7 +295,9 @@ final class RankingOracle {
                 means.addShares(w, of.shares());
                 employment += employed.isEmpty() ? 0 : w;
             }
-            rows.add(new Row(group.getKey(), titles.get(group.getKey()), null, null, null, means.s / means.weight,
+            // an occupation's row is titled by the occupation, a family's by the hierarchy
+            String title = level.equals("occupation") ? group.getValue().get(0).title() : titles.get(group.getKey());
+            rows.add(new Row(group.getKey(), title, null, null, null, means.s / means.weight,
                     means.t / means.weight, means.v / means.weight, means.shares(), tasks, scored.size(),
                     employed.isEmpty() ? null : employment));
         }

@@ -134,6 +134,7 @@ class RankingsRandomizedTest {
                 titles.put(group, "Group " + group);
             }
             String title = "Occupation " + code;
+            titles.put(code, title); // an occupation listed as a family goes by its own title
             Double employment = random.nextInt(3) == 0 ? null : (double) (1 + random.nextInt(200_000));
             occupations.add(new RankingOracle.Occupation(code, title, families, employment));
             releaseOccupations.put(code, new Occupation(code, title, null, null, List.of(), employment, List.of(),

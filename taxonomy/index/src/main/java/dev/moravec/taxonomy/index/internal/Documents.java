@@ -3,10 +3,13 @@ package dev.moravec.taxonomy.index.internal;
 import static dev.moravec.taxonomy.index.internal.IndexFields.*;
 
 import dev.moravec.api.Bottleneck;
+import dev.moravec.api.Rating;
 import dev.moravec.api.WorkActivity;
 import dev.moravec.model.Digest;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
+import dev.moravec.model.ScorerOutcome;
+import dev.moravec.model.ScorerShare;
 import dev.moravec.model.Scores;
 import dev.moravec.model.TaskWeighting;
 import dev.moravec.model.Verdict;
@@ -85,6 +88,7 @@ public final class Documents {
         doc.add(new StringField(KIND, "task", Field.Store.NO));
         doc.add(new StringField(KEY, taskKey(code, t.id()), Field.Store.NO));
         doc.add(new StringField(TASK_ID, t.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(TASK_ID, new BytesRef(t.id())));
         addFamily(doc, code, hierarchy);
         doc.add(new TextField(STATEMENT, t.statement(), Field.Store.YES));
         doc.add(new TextField(TITLE, occupationTitle == null ? "" : occupationTitle, Field.Store.YES));
@@ -124,8 +128,28 @@ public final class Documents {
             doc.add(new DoubleDocValuesField(FACTOR + bottleneck.factor().name(), bottleneck.strength()));
         }
         verdict.bottlenecks().dominant().ifPresent(factor -> keyword(doc, DOMINANT, factor.name()));
+        addScorerRatings(doc, stored);
         if (verdict.verification() != null) {
             keyword(doc, VERIFICATION, verdict.verification().name());
+        }
+    }
+
+    // each scorer's T and V with its weight in the verdict, where it counted: the intervals combine them again
+    private static void addScorerRatings(Document doc, StoredVerdict stored) {
+        for (ScorerShare share : stored.shares()) {
+            Rating rating = stored.verdict().outcomes().stream().filter(o -> o.scorer().equals(share.scorer()))
+                    .map(ScorerOutcome::rating).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (rating == null) {
+                continue;
+            }
+            if (share.transferability() > 0 && rating.transferability().isPresent()) {
+                doc.add(new DoubleDocValuesField(SCORER_T + share.scorer(), rating.transferability().getAsDouble()));
+                doc.add(new DoubleDocValuesField(SCORER_T_SHARE + share.scorer(), share.transferability()));
+            }
+            if (share.verificationCost() > 0 && rating.verificationCost().isPresent()) {
+                doc.add(new DoubleDocValuesField(SCORER_V + share.scorer(), rating.verificationCost().getAsDouble()));
+                doc.add(new DoubleDocValuesField(SCORER_V_SHARE + share.scorer(), share.verificationCost()));
+            }
         }
     }
 

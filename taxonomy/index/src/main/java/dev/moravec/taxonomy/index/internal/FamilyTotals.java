@@ -5,8 +5,11 @@ import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.TaskWeighting;
 import dev.moravec.taxonomy.index.WeightBasis;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -41,6 +44,9 @@ public final class FamilyTotals {
     private final double[] equal = new double[SIZE];
     private final double[] byEmployment = new double[SIZE];
     private final double[] byWages = new double[SIZE];
+    private final List<String> members = new ArrayList<>();
+    // each member's weight under each basis: equal (its share), employment, wage bill
+    private final List<double[]> memberWeights = new ArrayList<>();
 
     /**
      * Totals weighted by employment.
@@ -86,8 +92,12 @@ public final class FamilyTotals {
         scored++;
         scoredCodes.add(figures.code());
         accumulate(equal, share, score);
+        double[] weights = {share, 0, 0};
+        members.add(figures.code());
+        memberWeights.add(weights);
         Double e = figures.employment();
         if (e != null && e > 0) {
+            weights[1] = share * e;
             withEmployment++;
             employmentCodes.add(figures.code());
             employment += share * e;
@@ -96,7 +106,8 @@ public final class FamilyTotals {
             if (wage != null && wage > 0) {
                 withWages++;
                 wageCodes.add(figures.code());
-                accumulate(byWages, share * e * wage, score);
+                weights[2] = share * e * wage;
+                accumulate(byWages, weights[2], score);
             }
         }
     }
@@ -136,6 +147,25 @@ public final class FamilyTotals {
     /** @return the number of its occupations, each counted once however small its share */
     public int occupations() {
         return occupationCodes.size();
+    }
+
+    /** @return the codes of its scored occupations, in the order they were added */
+    public List<String> members() {
+        return Collections.unmodifiableList(members);
+    }
+
+    /**
+     * @return the weight of each of its scored occupations in the family's score (as {@link #members()}): its
+     *     share times its wage bill, its employment or 1, as {@link #weightedBy()} says; 0 for an occupation
+     *     without the figure
+     */
+    public List<Double> memberWeights() {
+        int basis = switch (weightedBy()) {
+            case "wages" -> 2;
+            case "employment" -> 1;
+            default -> 0;
+        };
+        return memberWeights.stream().map(w -> w[basis]).toList();
     }
 
     /** @return the number of its occupations with a score */

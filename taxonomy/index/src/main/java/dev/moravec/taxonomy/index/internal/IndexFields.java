@@ -15,9 +15,10 @@ public final class IndexFields {
 
     /**
      * The schema version; an index with another one must be imported again (2: verdicts stored as VerdictJson;
-     * 3: bottleneck factors and verification modes; 4: wages, crosswalks, ESCO, industry employment).
+     * 3: bottleneck factors and verification modes; 4: each scorer's rating and share on tasks; 5: wages,
+     * crosswalks, ESCO, industry employment).
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * Keyword: {@code task}, {@code occupation} or {@code meta}; for what an import adds beside the release,
@@ -77,6 +78,14 @@ public final class IndexFields {
     public static final String DOMINANT = "dominant";
     /** Sorted doc values and keyword on tasks: the verification mode, where a scorer named one. */
     public static final String VERIFICATION = "verification";
+    /** Doc values prefix on tasks, then a scorer's id: the transferability that scorer gave. */
+    public static final String SCORER_T = "scorerT.";
+    /** Doc values prefix on tasks, then a scorer's id: its weight in the task's T ({@code ScorerShare}). */
+    public static final String SCORER_T_SHARE = "scorerTw.";
+    /** Doc values prefix on tasks, then a scorer's id: the verification cost that scorer gave. */
+    public static final String SCORER_V = "scorerV.";
+    /** Doc values prefix on tasks, then a scorer's id: its weight in the task's V. */
+    public static final String SCORER_V_SHARE = "scorerVw.";
     /** Doc values on occupations: the number of tasks. */
     public static final String TASKS = "tasks";
     /** Doc values on occupations: the task weighting used, as the ordinal of {@code TaskWeighting}. */

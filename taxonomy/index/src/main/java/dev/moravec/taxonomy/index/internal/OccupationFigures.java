@@ -81,36 +81,71 @@ public record OccupationFigures(String code, OccupationScore score, Double emplo
     }
 
     /**
+     * The occupations as classified, with the analyst overrides: an occupation an override touches is
+     * scored again from its tasks, each with the override that applies to it.
+     *
+     * @param searcher the searcher of one commit
+     * @param family a SOC group or occupation code, or {@code null} for all
+     * @param overrides the overrides, resolved on this commit
+     * @return one entry per occupation
+     * @throws IOException if the index cannot be read
+     */
+    public static List<OccupationFigures> adjusted(IndexSearcher searcher, String family, OverrideTargets overrides)
+            throws IOException {
+        List<OccupationFigures> figures = stored(searcher, family);
+        if (overrides.isEmpty()) {
+            return figures;
+        }
+        Map<String, List<TaskTable.Row>> tasks = TaskTable.read(searcher, family, overrides).byOccupation();
+        List<OccupationFigures> adjusted = new ArrayList<>(figures.size());
+        for (OccupationFigures figure : figures) {
+            List<TaskTable.Row> own = tasks.get(figure.code());
+            adjusted.add(overrides.occupations().contains(figure.code()) && own != null && figure.score() != null
+                    ? rescored(figure.code(), own, figure, task -> new OccupationScore.Weighted(task.weight(),
+                            task.scores(), task.bottlenecks()))
+                    : figure);
+        }
+        return adjusted;
+    }
+
+    /**
      * The occupations under a scenario: each task moved by it, each occupation scored again from its tasks
      * as {@link OccupationScore#of(List, TaskWeighting)} scores it, with the weights classification stored.
      *
      * @param searcher the searcher of one commit
      * @param family a SOC group or occupation code, or {@code null} for all
      * @param relief the scenario
+     * @param overrides the analyst overrides, resolved on this commit, applied before the scenario
      * @return one entry per occupation with tasks
      * @throws IOException if the index cannot be read
      */
-    public static List<OccupationFigures> underScenario(IndexSearcher searcher, String family, Relief relief)
-            throws IOException {
+    public static List<OccupationFigures> underScenario(IndexSearcher searcher, String family, Relief relief,
+            OverrideTargets overrides) throws IOException {
         Map<String, OccupationFigures> stored = new HashMap<>();
         for (OccupationFigures figure : stored(searcher, family)) {
             stored.put(figure.code(), figure);
         }
         List<OccupationFigures> figures = new ArrayList<>();
-        TaskTable.read(searcher, family).byOccupation().forEach((code, tasks) -> {
-            List<OccupationScore.Weighted> moved = new ArrayList<>(tasks.size());
-            for (TaskTable.Row task : tasks) {
-                Relief.Moved m = relief.apply(task.scores(), task.bottlenecks(), task.verification());
-                moved.add(new OccupationScore.Weighted(task.weight(), m.after(), m.remaining()));
-            }
-            OccupationFigures before = stored.get(code);
-            TaskWeighting weighting = before != null && before.score() != null ? before.score().weighting()
-                    : TaskWeighting.TASK_TYPE;
-            OccupationScore score = OccupationScore.of(moved, weighting);
-            figures.add(new OccupationFigures(code, score.rated() == 0 ? null : score,
-                    before == null ? null : before.employment(), tasks.size(), before == null ? null : before.annualWage()));
-        });
+        TaskTable.read(searcher, family, overrides).byOccupation().forEach((code, tasks) -> figures.add(
+                rescored(code, tasks, stored.get(code), task -> {
+                    Relief.Moved m = relief.apply(task.scores(), task.bottlenecks(), task.verification());
+                    return new OccupationScore.Weighted(task.weight(), m.after(), m.remaining());
+                })));
         return figures;
+    }
+
+    // an occupation scored again from its tasks, each as given, with the weighting classification stored
+    private static OccupationFigures rescored(String code, List<TaskTable.Row> tasks, OccupationFigures before,
+            java.util.function.Function<TaskTable.Row, OccupationScore.Weighted> weighted) {
+        List<OccupationScore.Weighted> moved = new ArrayList<>(tasks.size());
+        for (TaskTable.Row task : tasks) {
+            moved.add(weighted.apply(task));
+        }
+        TaskWeighting weighting = before != null && before.score() != null ? before.score().weighting()
+                : TaskWeighting.TASK_TYPE;
+        OccupationScore score = OccupationScore.of(moved, weighting);
+        return new OccupationFigures(code, score.rated() == 0 ? null : score,
+                before == null ? null : before.employment(), tasks.size(), before == null ? null : before.annualWage());
     }
 
     private static org.apache.lucene.search.Query occupations(String family) {

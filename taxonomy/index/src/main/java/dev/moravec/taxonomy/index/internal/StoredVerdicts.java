@@ -11,6 +11,7 @@ import dev.moravec.catalog.VerdictJson.Precision;
 import dev.moravec.model.BottleneckProfile;
 import dev.moravec.model.OccupationScore;
 import dev.moravec.model.Quadrant;
+import dev.moravec.model.ScorerShare;
 import dev.moravec.model.Scores;
 import dev.moravec.model.TaskWeighting;
 import dev.moravec.model.Verdict;
@@ -18,6 +19,7 @@ import dev.moravec.taxonomy.index.StoredVerdict;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,14 @@ public final class StoredVerdicts {
             json.writeStringField("contentKey", stored.contentKey());
             json.writeStringField("ratingKey", stored.ratingKey());
             json.writeStringField("configKey", stored.configKey());
+            json.writeObjectFieldStart("shares");
+            for (ScorerShare share : stored.shares()) {
+                json.writeArrayFieldStart(share.scorer());
+                json.writeNumber(share.transferability());
+                json.writeNumber(share.verificationCost());
+                json.writeEndArray();
+            }
+            json.writeEndObject();
             VerdictJson.writeOutcomes(json, stored.verdict().outcomes());
             json.writeEndObject();
         });
@@ -69,8 +79,13 @@ public final class StoredVerdicts {
         Verdict verdict = new Verdict(task, VerdictJson.readScores(node), VerdictJson.readOutcomes(node),
                 bottlenecks.isEmpty() ? BottleneckProfile.NONE : new BottleneckProfile(bottlenecks),
                 VerdictJson.readVerification(node));
-        return new StoredVerdict(verdict, node.path("contentKey").asText(), node.path("ratingKey").asText(),
-                node.path("configKey").asText());
+        List<ScorerShare> shares = new ArrayList<>();
+        node.path("shares").properties().forEach(e -> shares.add(
+                new ScorerShare(e.getKey(), e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble())));
+        // a verdict stored without its shares is combined again by the next classification, which adds them
+        String configKey = node.has("shares") ? node.path("configKey").asText() : "";
+        return new StoredVerdict(verdict, shares, node.path("contentKey").asText(), node.path("ratingKey").asText(),
+                configKey);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.moravec.model.BadInputException;
+import dev.moravec.model.Quoted;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class Table implements Closeable {
             if (!opened.columns.containsKey(key(column))) {
                 parser.close();
                 throw new BadInputException(name + ":1: the column '" + column + "' is missing (the header has "
-                        + String.join(", ", header) + "); is this the right file?");
+                        + Quoted.list(header) + "); is this the right file?");
             }
         }
         return opened;
@@ -133,7 +134,8 @@ public final class Table implements Closeable {
             }
             return values;
         } catch (JsonProcessingException e) {
-            throw new BadInputException(name + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new BadInputException(name + (e.getLocation() == null ? ":" + line : ":" + e.getLocation().getLineNr())
+                    + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -178,10 +180,14 @@ public final class Table implements Closeable {
         public double number(String column) throws BadInputException {
             String text = get(column);
             try {
-                return Double.parseDouble(text);
+                double value = Double.parseDouble(text);
+                if (Double.isFinite(value)) {
+                    return value;
+                }
             } catch (NumberFormatException e) {
-                throw new BadInputException(where(column) + ": '" + text + "' is not a number");
+                // said below, as a number too large to hold is
             }
+            throw new BadInputException(where(column) + ": " + Quoted.of(text) + " is not a number");
         }
 
         /**

@@ -14,7 +14,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** A test plugin with settings: rates every task with the transferability its settings give. */
+/**
+ * A test plugin with settings: rates every task with the transferability its settings give; the label
+ * {@code refuse} makes its activation fail.
+ */
 @Component(configurationPid = TaskScorer.SETTINGS_PID_PREFIX + "configurable")
 @Designate(ocd = ConfigurableScorer.Settings.class)
 public class ConfigurableScorer implements TaskScorer {
@@ -36,6 +39,9 @@ public class ConfigurableScorer implements TaskScorer {
     /** @param settings its settings */
     @Activate
     public ConfigurableScorer(Settings settings) {
+        if (settings.label().equals("refuse")) {
+            throw new IllegalArgumentException("the label 'refuse' is refused, as a scorer refuses a file it cannot read");
+        }
         this.settings = settings;
     }
 

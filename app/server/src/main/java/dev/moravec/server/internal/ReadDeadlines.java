@@ -1,0 +1,62 @@
+package dev.moravec.server.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Deadlines for reading requests, so that slow clients cannot hold the server's connections and threads
+ * (the attack that sends a request a byte at a time): a client that has not sent a whole request line
+ * and headers within the header deadline of connecting is disconnected, a connection silent past the
+ * idle timeout is closed (also in the middle of a body), and a body must arrive at 16 KiB/s at least.
+ */
+public final class ReadDeadlines implements Connection.Listener {
+
+    /** The slowest a request body may arrive, in bytes per second: a 1 MiB body in about a minute. */
+    static final long MIN_BODY_RATE = 16 * 1024;
+
+    private final Scheduler scheduler;
+    private final Duration header;
+
+    private ReadDeadlines(Scheduler scheduler, Duration header) {
+        this.scheduler = scheduler;
+        this.header = header;
+    }
+
+    /**
+     * Applies the deadlines to a running server's connectors; they hold for the connections made from now.
+     *
+     * @param server the Jetty server
+     * @param header how long a client may take to send its first request's line and headers
+     * @param idle how long a connection may stay silent
+     */
+    public static void apply(Server server, Duration header, Duration idle) {
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector http) {
+                http.setIdleTimeout(idle.toMillis());
+                http.addEventListener(new ReadDeadlines(http.getScheduler(), header));
+                for (HttpConnectionFactory factory : http.getConnectionFactories().stream()
+                        .filter(HttpConnectionFactory.class::isInstance).map(HttpConnectionFactory.class::cast).toList()) {
+                    factory.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_RATE);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        scheduler.schedule(() -> {
+            if (connection.getMessagesIn() <= 0 && connection.getEndPoint().isOpen()) {
+                connection.getEndPoint().close(); // no whole request head in time
+            }
+        }, header.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onClosed(Connection connection) {}
+}
