@@ -80,16 +80,26 @@ class ClassificationCommandsTest {
         CliFixture.Run majors = run("rank", "--classification", "isco08", "--level", "1");
         assertThat(majors.outLines().get(0)).startsWith("Ranking ISCO-08 major level");
         assertThat(majors.out()).contains("Professionals").contains("COVERAGE")
-                .contains("Crosswalks: BLS ISCO-08 -> 2010 SOC crosswalk");
+                .contains("Crosswalks: BLS ISCO-08 -> 2010 SOC crosswalk")
+                .contains("90% INTERVAL").contains("RANK RANGE").contains("Intervals: 90% bootstrap");
 
         JsonNode json = mapper.readTree(run("rank", "--classification", "isco08", "--level", "1", "--format", "json")
                 .out());
         assertThat(json.get("classification").asText()).isEqualTo("isco08");
         assertThat(json.get("rows").get(0).has("coverage")).isTrue();
+        for (JsonNode row : json.get("rows")) {
+            assertThat(row.at("/interval/low").asDouble()).as(row.toString()).isLessThanOrEqualTo(row.get("score").asDouble());
+            assertThat(row.at("/interval/high").asDouble()).as(row.toString())
+                    .isGreaterThanOrEqualTo(row.get("score").asDouble());
+            assertThat(row.at("/rankRange/low").asInt()).as(row.toString()).isBetween(1, row.get("rank").asInt());
+        }
+        assertThat(mapper.readTree(run("rank", "--classification", "isco08", "--level", "1", "--format", "json",
+                "--no-intervals").out()).at("/rows/0/interval").isNull()).isTrue();
 
         CliFixture.Run show = run("show", "--classification", "esco", "2511.4");
         assertThat(show.out()).contains("data scientist").contains("15-1252.00").contains("15-2021.00")
                 .contains("Coverage:").contains("This publication uses the ESCO classification");
+        assertThat(show.out()).contains("90% interval");
         CliFixture.Run byUri = run("show", "--classification", "esco",
                 "http://data.europa.eu/esco/occupation/fixture-0003");
         assertThat(byUri.out()).contains("ESCO occupation 2511.4");
@@ -108,10 +118,10 @@ class ClassificationCommandsTest {
 
         CliFixture.Run industries = run("rank", "--by", "industry", "--weight", "wages");
         assertThat(industries.out()).contains("Information").contains("Construction").contains("WAGE BILL")
-                .contains("LAG $").contains("employment suppressed (**)");
+                .contains("LAG $").contains("employment suppressed (**)").contains("90% INTERVAL").contains("RANK RANGE");
         CliFixture.Run csv = run("rank", "--by", "industry", "--weight", "wages", "--format", "csv");
         assertThat(csv.outLines().get(0)).isEqualTo(String.join(",", dev.moravec.app.ClassificationViews.INDUSTRY_CSV))
-                .contains("wages.LAGGING");
+                .contains("wages.LAGGING").contains("interval.low").contains("rankRange.high");
         assertThat(csv.outLines()).hasSize(3);
         CliFixture.Run bottlenecks = run("bottlenecks", "--classification", "isco08", "--level", "1", "--weight",
                 "wages");
