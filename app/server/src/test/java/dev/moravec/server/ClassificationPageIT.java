@@ -60,7 +60,7 @@ class ClassificationPageIT {
         browser.await(d -> browser.points("ranking-chart") > 0);
         browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("industry-section")));
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("industry-table"), "Construction"));
-        assertThat(id("industry-table").getText()).contains("Information");
+        assertThat(id("industry-table").getText()).contains("Information").contains("90% interval");
 
         new Select(id("rank-classification")).selectByValue("esco");
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("ranking-note"), "Coverage"));
@@ -73,6 +73,7 @@ class ClassificationPageIT {
         group.click();
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("occupation-score"), "coverage"));
         assertThat(id("occupation-tables").getText()).contains("The O*NET-SOC occupations behind it");
+        assertThat(id("occupation-score").getText()).contains("90% interval");
 
         new Select(id("rank-weight")).selectByValue("wages");
         // the starter catalog has no wages, so the ranking stays as it was; the industry file has them

@@ -396,8 +396,8 @@
     $('occupation-description').textContent = data.description || (data.alternativeLabels || []).join('; ');
     $('occupation-score').textContent = (data.score === null || data.score === undefined
       ? 'No scored occupation behind it. '
-      : 'Score ' + C.number(data.score) + ' · T ' + C.number(data.transferability) + ' · V '
-        + C.number(data.verificationCost) + ' · ')
+      : 'Score ' + C.number(data.score) + (data.interval ? ' (90% interval ' + C.interval(data.interval) + ')' : '')
+        + ' · T ' + C.number(data.transferability) + ' · V ' + C.number(data.verificationCost) + ' · ')
       + 'coverage ' + C.percent(data.coverage) + (data.thinCoverage ? ' (thin: a score on little of its weight)' : '')
       + (data.wageBill ? ' · wage bill $' + C.count(data.wageBill) : '') + '. ' + data.weighting + '.';
     if (charts.shares) {
@@ -429,9 +429,9 @@
       + data.report.join(' ');
     const money = value => (value === null || value === undefined ? '–' : '$' + C.count(value));
     $('industry-table').replaceChildren(C.table('NAICS sectors by reasoning score, with the wage bill in each quadrant',
-      ['#', 'Score', 'NAICS', 'Sector', 'Employment', 'Lagging', 'Wage bill']
+      ['#', 'Rank range', 'Score', '90% interval', 'NAICS', 'Sector', 'Employment', 'Lagging', 'Wage bill']
         .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => q.short + ' $')).concat(['Coverage']),
-      data.rows.map(r => [r.rank, C.number(r.score), r.naics, r.title, C.count(r.employment),
+      data.rows.map(r => [r.rank, C.range(r.rankRange), C.number(r.score), C.interval(r.interval), r.naics, r.title, C.count(r.employment),
         C.percent(r.laggingShare), money(r.wageBill)]
         .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => money((r.wageBillByQuadrant || {})[q.key])))
         .concat([C.percent(r.coverage)]))));
