@@ -6,6 +6,8 @@ import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.taxonomy.index.BottleneckShares;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.WeightBasis;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +39,20 @@ final class BottlenecksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--level", paramLabel = "LEVEL", defaultValue = "major",
-            description = "occupation, detailed, broad, minor or major (default).")
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "occupation, detailed, broad, minor or major (default); with --classification, a level of"
+                    + " that classification (isco08 1 to 4, esco occupation or 1 to 4, soc2010 detailed or major; default"
+                    + " the major groups).")
     String level;
+
+    @Option(names = "--classification", paramLabel = "NAME",
+            description = "soc2018 (default), soc2010, isco08 or esco: the groups of another classification, reached"
+                    + " through the imported crosswalks.")
+    String classification;
+
+    @Option(names = "--weight", paramLabel = "BASIS", defaultValue = "employment",
+            description = "employment (default) or wages: weigh occupations within a group by employment or by wage bill.")
+    String weight;
 
     @Option(names = "--family", paramLabel = "CODE", description = "Only within this SOC group.")
     String family;
@@ -57,8 +70,10 @@ final class BottlenecksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
+            Classification classified = Classification.parse(classification);
             java.nio.file.Path dataDir = data.dir(moravec.environment);
-            BottleneckShares.Result result = new TaxonomyService(index).bottlenecks(level, family,
+            BottleneckShares.Result result = new TaxonomyService(index).bottlenecks(level == null ? "major" : level,
+                    family, classified, WeightBasis.parse(weight),
                     view.view(moravec, dataDir, configuration.read(moravec).thresholds()));
             view.overrides.warnUnknown(spec.commandLine().getErr(), result.overrides(), dataDir);
             ObjectNode json = new JsonViews(moravec.mapper).bottlenecks(result, family);
@@ -72,7 +87,9 @@ final class BottlenecksCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, BottleneckShares.Result result, String overrides) {
-        out.println("Bottlenecks by " + result.level() + (family == null ? "" : " within " + family)
+        out.println("Bottlenecks by " + (result.classification().equals("soc2018") ? ""
+                : dev.moravec.taxonomy.sources.crosswalk.Classification.ofLabel(result.classification()).title() + " ")
+                + result.level() + (family == null ? "" : " within " + family)
                 + ": the share of each family's lagging work held back mainly by each factor.");
         if (result.intervals() != null) {
             out.println(Format.intervals(result.intervals()));
@@ -85,6 +102,14 @@ final class BottlenecksCommand implements Callable<Integer> {
             header.add(abbreviation(factor));
         }
         header.add("WORKERS LAGGING");
+        boolean wages = result.rows().stream().anyMatch(r -> r.wageBill() != null);
+        boolean other = !result.classification().equals("soc2018");
+        if (wages) {
+            header.add("WAGES LAGGING");
+        }
+        if (other) {
+            header.add("COVERAGE");
+        }
         Table table = new Table(header.toArray(String[]::new));
         for (BottleneckShares.Row row : result.rows()) {
             List<Object> cells = new ArrayList<>(List.of(row.code(), row.title() == null ? "" : row.title(),
@@ -96,14 +121,29 @@ final class BottlenecksCommand implements Callable<Integer> {
             }
             cells.add(row.employment() == null ? "-"
                     : Format.count(Math.round(row.employment() * row.laggingShare())));
+            if (wages) {
+                cells.add(Format.money(row.laggingWageBill()));
+            }
+            if (other) {
+                cells.add(ClassificationNotes.coverage(row.coverage()));
+            }
             table.row(cells.toArray());
         }
         table.print(out);
+        if (wages) {
+            out.println("WAGES LAGGING: the wage bill of its lagging work (employment x mean annual wage x lagging share);"
+                    + " its split by factor is in --format json or csv, under wages.");
+        }
         out.println("Factors: " + String.join(", ", java.util.Arrays.stream(BottleneckFactor.values())
                 .map(f -> abbreviation(f) + " " + f.name()).toList()) + ".");
         if (result.unscored() > 0) {
             out.println("(" + Format.count(result.unscored()) + " without a score left out)");
         }
+        if (other) {
+            out.println("COVERAGE: the share of a group's crosswalk weight that reaches scored O*NET-SOC occupations;"
+                    + " marked * below " + Format.percent(dev.moravec.taxonomy.index.Classifications.THIN_COVERAGE) + ".");
+        }
+        ClassificationNotes.attribution(out, result.classification());
         out.flush();
     }
 
@@ -117,12 +157,16 @@ final class BottlenecksCommand implements Callable<Integer> {
 
     private static List<String> csvColumns() {
         List<String> columns = new ArrayList<>(List.of("code", "title", "transferability", "verificationCost", "score",
-                "interval.low", "interval.high", "laggingShare", "dominant", "employment", "occupations"));
+                "interval.low", "interval.high", "laggingShare", "dominant", "employment", "occupations", "wageBill",
+                "laggingWageBill", "coverage"));
         for (BottleneckFactor factor : BottleneckFactor.values()) {
             columns.add("ofLagging." + factor.name());
         }
         for (BottleneckFactor factor : BottleneckFactor.values()) {
             columns.add("workers." + factor.name());
+        }
+        for (BottleneckFactor factor : BottleneckFactor.values()) {
+            columns.add("wages." + factor.name());
         }
         return columns;
     }
@@ -132,7 +176,7 @@ final class BottlenecksCommand implements Callable<Integer> {
         List<ObjectNode> rows = new ArrayList<>();
         view.path("rows").forEach(row -> {
             ObjectNode flat = ((ObjectNode) row).deepCopy();
-            for (String group : List.of("ofLagging", "workers", "interval")) {
+            for (String group : List.of("ofLagging", "workers", "wages", "interval")) {
                 row.path(group).properties().forEach(e -> flat.set(group + "." + e.getKey(), e.getValue()));
                 flat.remove(group);
             }

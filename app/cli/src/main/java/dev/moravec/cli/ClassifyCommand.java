@@ -21,7 +21,9 @@ import dev.moravec.model.Verdict;
 import dev.moravec.scoring.Relief;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
+import dev.moravec.taxonomy.index.CatalogCodeMapping;
 import dev.moravec.taxonomy.index.TaxonomyClassifier;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.sources.StarterCatalog;
 import java.io.IOException;
@@ -119,6 +121,13 @@ public final class ClassifyCommand implements Callable<Integer> {
                     + " each record gets a \"scenario\" object beside its verdict.")
     String scenario;
 
+    @Option(names = "--occupation-classification", paramLabel = "NAME",
+            description = "isco08, esco or soc2010: the catalogs' occupation codes are in this classification (also read"
+                    + " from columns such as 'ISCO-08 Code', 'ESCO URI', '2010 SOC Code'); each is mapped through the"
+                    + " imported crosswalks to the O*NET-SOC occupation with the largest weight, for the descriptor"
+                    + " scorer, and the unmapped ones are reported (docs/classifications.md).")
+    String occupationClassification;
+
     @Option(names = "--taxonomy",
             description = "Rate every task of the taxonomy index and store the verdicts in it (incremental: only"
                     + " tasks whose statement, scorers or configuration changed are rated again).")
@@ -143,6 +152,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--taxonomy classifies the taxonomy index; give no INPUT and no --out with it");
             }
+            if (occupationClassification != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--taxonomy rates the taxonomy's own O*NET-SOC occupations; --occupation-classification is for"
+                                + " catalogs");
+            }
             if (scenario != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--taxonomy stores the verdicts as they stand; ask the index under a scenario with"
@@ -162,8 +176,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 sources.add(new CatalogSource(StarterCatalog.NAME, StarterCatalog::open, OptionalLong.empty()));
             }
             Relief relief = TaxonomyService.relief(session.config(), scenario);
+            CatalogCodeMapping codes = codeMapping(session);
+            java.util.function.Function<String, Optional<String>> titles = StarterCatalog::title;
+            if (codes != null) {
+                readers = new CatalogReaders(moravec.mapper, moravec.environment.stdin(), codes);
+                // a mapped code's title is the taxonomy's
+                TaxonomyService taxonomy = new TaxonomyService(session.taxonomy());
+                titles = code -> taxonomy.title(code).or(() -> StarterCatalog.title(code));
+            }
             CatalogClassifier classifier = new CatalogClassifier(tasks -> underScenario(engine.classify(tasks), relief),
-                    readers, StarterCatalog::title, batchSize, workers);
+                    readers, titles, batchSize, workers);
             Path rejectsFile = rejectsFile();
             VerdictFormat verdictFormat = verdictFormat(engine);
             // --out is locked for the run before anything reads or empties it: a second run is refused
@@ -201,9 +223,48 @@ public final class ClassifyCommand implements Callable<Integer> {
                         }
                     }
                     printSummary(err, summary, engine, rejectsFile, false);
+                    if (codes != null) {
+                        printMapping(err, codes.report());
+                    }
                 }
                 return summary.stopped() ? ExitCodes.STOPPED : ExitCodes.OK;
             }
+        }
+    }
+
+    /** The mapping of the catalogs' occupation codes, or {@code null} when they are O*NET-SOC or SOC 2018 codes. */
+    private CatalogCodeMapping codeMapping(Session session) throws BadInputException, IOException {
+        if (occupationClassification == null) {
+            return null;
+        }
+        Classification classification;
+        try {
+            classification = Classification.parse(occupationClassification);
+        } catch (BadInputException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    e.getMessage().replace("--classification", "--occupation-classification"));
+        }
+        if (session.taxonomy() == null) {
+            throw new BadInputException("--occupation-classification " + classification.label() + " maps codes through"
+                    + " the crosswalks of the taxonomy index, and none is imported: import the release and the"
+                    + " crosswalks first (moravec taxonomy import SOURCE --crosswalk FILE ...; docs/classifications.md)");
+        }
+        return new TaxonomyService(session.taxonomy()).codeMapping(classification);
+    }
+
+    private static void printMapping(PrintWriter err, CatalogCodeMapping.Report report) {
+        err.printf(Locale.ROOT, "Occupation codes (%s): %s records mapped to O*NET-SOC occupations (%s distinct codes); %s"
+                        + " records with %s codes unmapped, rated without an occupation.%n", report.classification(),
+                Format.count(report.mappedRecords()), Format.count(report.mappedCodes()),
+                Format.count(report.unmappedRecords()), Format.count(report.unmapped().size()));
+        report.unmapped().entrySet().stream().limit(10).forEach(e -> err.printf(Locale.ROOT, "  %s (%s records): %s%n",
+                e.getKey(), Format.count(e.getValue().records()), e.getValue().reason()));
+        if (report.unmapped().size() > 10) {
+            err.println("  ... and " + Format.count(report.unmapped().size() - 10) + " more: each record's fields say"
+                    + " (occupationGiven, occupationMapping)");
+        }
+        if (report.classification().equals("esco")) {
+            err.println(dev.moravec.taxonomy.sources.crosswalk.EscoClassification.ATTRIBUTION);
         }
     }
 

@@ -101,4 +101,54 @@ public final class Format {
     public static String factor(Enum<?> factor) {
         return factor == null ? "-" : factor.name();
     }
+
+    /**
+     * An amount of money as tables show it: dollars in thousands, millions, billions or trillions.
+     *
+     * @param dollars the amount, or {@code null}
+     * @return such as {@code $1.23tn}, {@code $456.7bn}, {@code $12.3m}; {@code -} for none
+     */
+    public static String money(Double dollars) {
+        if (dollars == null) {
+            return "-";
+        }
+        double d = dollars;
+        if (Math.abs(d) >= 1e12) {
+            return String.format(Locale.ROOT, "$%.2ftn", d / 1e12);
+        }
+        if (Math.abs(d) >= 1e9) {
+            return String.format(Locale.ROOT, "$%.1fbn", d / 1e9);
+        }
+        if (Math.abs(d) >= 1e6) {
+            return String.format(Locale.ROOT, "$%.1fm", d / 1e6);
+        }
+        return String.format(Locale.ROOT, "$%,.0f", d);
+    }
+
+    /**
+     * A share as a percentage.
+     *
+     * @param share between 0 and 1
+     * @return such as {@code 42%}
+     */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    /**
+     * A score's quadrant shares on one line.
+     *
+     * @param shares the share of the tasks in each quadrant
+     * @return {@code Quadrants:  PURE_REASONING 63% ...}, UNRATED only when some tasks are
+     */
+    public static String quadrants(java.util.Map<dev.moravec.model.Quadrant, Double> shares) {
+        StringBuilder line = new StringBuilder("Quadrants: ");
+        for (dev.moravec.model.Quadrant q : dev.moravec.model.Quadrant.values()) {
+            double share = shares.getOrDefault(q, 0.0);
+            if (q != dev.moravec.model.Quadrant.UNRATED || share > 0) {
+                line.append(String.format(java.util.Locale.ROOT, " %s %.0f%%", q, 100 * share));
+            }
+        }
+        return line.toString();
+    }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** An O*NET release to read and the files that bring in what it lacks: for import and the benchmarks. */
 public final class ReleaseMixin {
 
-    @Parameters(paramLabel = "SOURCE", description = "The release's folder or zip, such as db_29_1_text.")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1",
+            description = "The release's folder or zip, such as db_29_1_text.")
     public Path source;
 
     @Option(names = "--skills", paramLabel = "FILE", description = "Skills in the O*NET column layout (tab-separated).")
@@ -25,7 +26,8 @@ public final class ReleaseMixin {
             description = "The official Task Ratings file, or a per-task summary CSV with importance and relevance.")
     public Path taskRatings;
 
-    @Option(names = "--employment", paramLabel = "FILE", description = "A BLS OEWS national employment file (CSV).")
+    @Option(names = "--employment", paramLabel = "FILE",
+            description = "A BLS OEWS national employment file (CSV); its mean annual wages (A_MEAN) are read too.")
     public Path employment;
 
     @Option(names = "--soc", paramLabel = "FILE",
@@ -41,6 +43,9 @@ public final class ReleaseMixin {
      * @throws BadInputException if a file is malformed
      */
     public Release read(Consumer<String> progress) throws IOException, BadInputException {
+        if (source == null) {
+            throw new BadInputException("give the O*NET release to read: its folder or zip (SOURCE), such as db_29_1_text");
+        }
         return new OnetReleaseReader(progress).read(source,
                 new OnetReleaseReader.Options(skills, knowledge, taskRatings, employment, soc));
     }

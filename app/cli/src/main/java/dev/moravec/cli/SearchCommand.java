@@ -9,6 +9,7 @@ import dev.moravec.model.Scores;
 import dev.moravec.taxonomy.index.SearchHit;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
 import dev.moravec.taxonomy.index.TaxonomySearch;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,11 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv.")
     OutputFormat format;
 
+    @Option(names = "--classification", paramLabel = "NAME",
+            description = "With --occupations: soc2018 (default), soc2010, isco08 or esco: find that classification's"
+                    + " codes by their titles and labels (ESCO's alternative labels too), each with its score and coverage.")
+    String classification;
+
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
@@ -71,7 +77,13 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
             TaxonomyService taxonomy = new TaxonomyService(index);
-            TaxonomySearch.Request request = new TaxonomySearch.Request(query, occupations, family, quadrant, limit);
+            Classification classified = Classification.parse(classification);
+            if (classified != Classification.SOC_2018 && !occupations) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--classification searches occupations: add --occupations");
+            }
+            TaxonomySearch.Request request = new TaxonomySearch.Request(query, occupations, family, quadrant, limit,
+                    classified);
             List<SearchHit> hits;
             if (semantic) {
                 try (EmbeddingService embedder = new EmbeddingService(data.dir(moravec.environment).resolve("cache"), 1,
@@ -84,9 +96,12 @@ final class SearchCommand implements Callable<Integer> {
                 hits = taxonomy.search(request, "[", "]");
             }
             JsonViews views = new JsonViews(moravec.mapper);
-            ObjectNode view = views.search(query, occupations, hits);
+            ObjectNode view = views.search(query, occupations, hits, classified.label());
             switch (format) {
-                case table -> printTable(out, hits);
+                case table -> {
+                    printTable(out, hits, classified);
+                    ClassificationNotes.attribution(out, classified.label());
+                }
                 case json -> OutputFormat.printJson(out, moravec.mapper, view);
                 case csv -> OutputFormat.printCsv(out, JsonViews.SEARCH_CSV, rows(view));
             }
@@ -104,13 +119,21 @@ final class SearchCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "%.2f", hit.relevance());
     }
 
-    private void printTable(PrintWriter out, List<SearchHit> hits) {
+    private void printTable(PrintWriter out, List<SearchHit> hits, Classification classified) {
         if (hits.isEmpty()) {
             out.println("No " + (occupations ? "occupation" : "task") + " matches " + query + ".");
             out.flush();
             return;
         }
-        if (occupations) {
+        if (occupations && classified != Classification.SOC_2018) {
+            Table table = new Table("CODE", "TITLE", "T", "V", "SCORE", "COVERAGE", "MATCH");
+            for (SearchHit hit : hits) {
+                table.row(hit.code(), hit.title(), Format.unit(hit.scores().transferability()),
+                        Format.unit(hit.scores().verificationCost()), Format.unit(hit.scores().score()),
+                        ClassificationNotes.coverage(hit.coverage()), hit.highlight() == null ? "" : hit.highlight());
+            }
+            table.print(out);
+        } else if (occupations) {
             Table table = semantic ? new Table("CODE", "TITLE", "T", "V", "SCORE", "SIMILARITY")
                     : new Table("CODE", "TITLE", "T", "V", "SCORE", "MATCH");
             for (SearchHit hit : hits) {

@@ -3,10 +3,12 @@ package dev.moravec.cli;
 import dev.moravec.app.JsonViews;
 import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.OccupationScore;
-import dev.moravec.model.Quadrant;
 import dev.moravec.model.Scores;
+import dev.moravec.taxonomy.index.GroupDetails;
 import dev.moravec.taxonomy.index.OccupationDetails;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.index.ViewOptions;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -34,8 +36,14 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252).")
+    @Parameters(paramLabel = "CODE", description = "The O*NET-SOC code, such as 15-1252.00 (or the SOC code 15-1252);"
+            + " with --classification, a code of that classification (for esco also the occupation's concept URI).")
     String code;
+
+    @Option(names = "--classification", paramLabel = "NAME",
+            description = "soc2018 (default), soc2010, isco08 or esco: show a code of another classification, its score"
+                    + " built from the O*NET-SOC occupations its crosswalks reach, its coverage and those occupations.")
+    String classification;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json.")
     ReportFormat format;
@@ -49,10 +57,22 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Classification classified = Classification.parse(classification);
         try (TaxonomyIndex index = data.openTaxonomy(moravec, spec.commandLine().getErr())) {
             java.nio.file.Path dataDir = data.dir(moravec.environment);
-            OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code,
-                    view.view(moravec, dataDir, configuration.read(moravec).thresholds()));
+            ViewOptions options = view.view(moravec, dataDir, configuration.read(moravec).thresholds());
+            if (classified != Classification.SOC_2018) {
+                GroupDetails.Detail group = new TaxonomyService(index).group(classified, code, options);
+                view.overrides.warnUnknown(spec.commandLine().getErr(), group.overrides(), dataDir);
+                if (format == ReportFormat.table) {
+                    GroupTable.print(out, group, view.overrides.summary(group.overrides(), dataDir));
+                } else {
+                    OutputFormat.printJson(out, moravec.mapper, new JsonViews(moravec.mapper).group(group));
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            OccupationDetails.Detail detail = new TaxonomyService(index).occupation(code, options);
             view.overrides.warnUnknown(spec.commandLine().getErr(), detail.overrides(), dataDir);
             if (format == ReportFormat.table) {
                 printTable(out, detail, view.overrides.summary(detail.overrides(), dataDir));
@@ -78,7 +98,9 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Job zone:   " + (occupation.jobZone() == null ? "-" : occupation.jobZone())
-                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment()))));
+                + (occupation.employment() == null ? "" : "    Employment: " + Format.count(Math.round(occupation.employment())))
+                + (occupation.annualWage() == null ? "" : "    Mean annual wage: "
+                        + Format.money(occupation.annualWage())));
         OccupationScore score = detail.score();
         if (score == null) {
             out.println("Score:      not classified yet (run moravec classify --taxonomy)");
@@ -96,14 +118,7 @@ final class ShowCommand implements Callable<Integer> {
             if (overrides != null) {
                 out.println(overrides);
             }
-            StringBuilder shares = new StringBuilder("Quadrants: ");
-            for (Quadrant q : Quadrant.values()) {
-                double share = score.shares().getOrDefault(q, 0.0);
-                if (q != Quadrant.UNRATED || share > 0) {
-                    shares.append(String.format(Locale.ROOT, " %s %.0f%%", q, 100 * share));
-                }
-            }
-            out.println(shares);
+            out.println(Format.quadrants(score.shares()));
             if (!score.factors().isEmpty()) {
                 StringBuilder factors = new StringBuilder("Held back:  ");
                 score.dominantBottleneck().ifPresent(f -> factors.append("mostly ").append(f).append(" (")

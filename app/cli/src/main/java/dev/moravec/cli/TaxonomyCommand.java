@@ -1,6 +1,8 @@
 package dev.moravec.cli;
 
+import dev.moravec.app.TaxonomyService;
 import dev.moravec.taxonomy.index.TaxonomyIndex;
+import dev.moravec.taxonomy.sources.Supplements;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.Release;
 import java.io.PrintWriter;
@@ -27,7 +29,10 @@ final class TaxonomyCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import an official O*NET text release (its folder or zip) into the taxonomy index,"
                     + " replacing what it held in one step: a failed import leaves the previous index as it was.",
-                "Verdicts of tasks that did not change are kept; run 'moravec classify --taxonomy' afterwards."})
+                "Verdicts of tasks that did not change are kept; run 'moravec classify --taxonomy' afterwards.",
+                "Crosswalks (--crosswalk), ESCO (--esco) and industry employment (--industry-employment) come with the"
+                    + " release or, without SOURCE, into the existing index; each replaces what the index held of its"
+                    + " kind and keeps the rest."})
     static final class ImportCommand implements Callable<Integer> {
 
         @ParentCommand
@@ -42,23 +47,47 @@ final class TaxonomyCommand {
         @Mixin
         ReleaseMixin release;
 
+        @Mixin
+        SupplementMixin supplements;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Moravec moravec = parent.moravec;
             long started = System.nanoTime();
-            Release release = this.release.read(line -> {
+            java.util.function.Consumer<String> progress = line -> {
                 err.println("  " + line);
                 err.flush();
-            });
+            };
+            if (release.source == null && !supplements.any()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give the O*NET release to import"
+                        + " (SOURCE), or --crosswalk, --esco or --industry-employment to add to the existing index");
+            }
+            Supplements added = supplements.read(progress);
+            if (release.source == null) {
+                try (TaxonomyIndex index = data.openTaxonomy(moravec, err)) {
+                    index.supplement(added, progress);
+                    out.printf(Locale.ROOT, "Added to %s in %.1f s (the occupations, tasks and verdicts are as they"
+                            + " were):%n", index.path(), (System.nanoTime() - started) / 1e9);
+                    new SupplementReport().print(out, new TaxonomyService(index), added);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            }
+            Release release = this.release.read(progress);
             Path path = data.dir(moravec.environment).resolve("index");
             try (TaxonomyIndex index = TaxonomyIndex.open(path, moravec.mapper)) {
-                index.replace(release, line -> {
-                    err.println("  " + line);
-                    err.flush();
-                });
+                index.replace(release, added, progress);
+                printRelease(out, release, path, started);
+                new SupplementReport().print(out, new TaxonomyService(index), added);
             }
+            out.println("Next: moravec classify --taxonomy" + data.hint());
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private void printRelease(PrintWriter out, Release release, Path path, long started) {
             ImportReport report = release.report();
             out.printf(Locale.ROOT, "Imported %s into %s in %.1f s:%n", report.source(), path,
                     (System.nanoTime() - started) / 1e9);
@@ -73,9 +102,6 @@ final class TaxonomyCommand {
                 out.println("Skipped:");
                 report.skipped().forEach(line -> out.println("  " + line));
             }
-            out.println("Next: moravec classify --taxonomy" + data.hint());
-            out.flush();
-            return ExitCodes.OK;
         }
     }
 
@@ -110,6 +136,7 @@ final class TaxonomyCommand {
                     report.used().forEach(line -> out.println("  used:     " + line));
                     report.skipped().forEach(line -> out.println("  skipped:  " + line));
                 }
+                new SupplementReport().print(out, new TaxonomyService(index), null);
                 out.flush();
             }
             return ExitCodes.OK;

@@ -419,7 +419,7 @@ class ApiTest {
         openApi.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/health", "/api/classify", "/api/explain", "/api/search",
                 "/api/rank", "/api/occupations/{code}", "/api/tasks", "/api/bottlenecks", "/api/scenarios", "/api/plugins",
-                "/api/openapi.json");
+                "/api/openapi.json", "/api/groups/{classification}/{code}", "/api/industries", "/api/classifications");
         assertThat(openApi.at("/paths/~1api~1search/get/responses/501/description").asText()).contains("without an embedder");
         // every documented GET without required parameters answers 200
         for (String path : List.of("/api/health", "/api/rank", "/api/tasks", "/api/bottlenecks", "/api/scenarios",
@@ -483,7 +483,7 @@ class ApiTest {
      * The paths of the members of a JSON value that its schema does not declare: objects must name each
      * member under properties, unless the schema allows any (additionalProperties, or no properties at all).
      */
-    private static List<String> undocumented(JsonNode openApi, JsonNode value, JsonNode schema, String path) {
+    static List<String> undocumented(JsonNode openApi, JsonNode value, JsonNode schema, String path) {
         schema = resolve(openApi, schema);
         if (schema.has("oneOf")) {
             List<String> fewest = null;

@@ -17,7 +17,10 @@ import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.ScorerHandle;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.GroupDetails;
+import dev.moravec.taxonomy.index.IndustryRankings;
 import dev.moravec.taxonomy.index.IntervalSettings;
+import dev.moravec.taxonomy.index.RankRange;
 import dev.moravec.taxonomy.index.OverrideReport;
 import dev.moravec.taxonomy.index.ScoreInterval;
 import dev.moravec.taxonomy.index.OccupationDetails;
@@ -38,12 +41,19 @@ import java.util.Map;
 public final class JsonViews {
 
     private final ObjectMapper mapper;
+    private final ClassificationViews classifications;
 
     /**
      * @param mapper the project's mapper
      */
     public JsonViews(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.classifications = new ClassificationViews(mapper);
+    }
+
+    /** @return the views of other classifications, industries and wages */
+    public ClassificationViews classifications() {
+        return classifications;
     }
 
     /** @return a new empty object */
@@ -77,6 +87,7 @@ public final class JsonViews {
         node.put("weighting", ranking.weighting());
         node.put("unscored", ranking.unscored());
         node.put("scenario", ranking.scenario());
+        classifications.putRanking(node, ranking);
         node.set("intervals", intervals(ranking.intervals()));
         node.set("overrides", overrides(ranking.overrides()));
         ArrayNode rows = node.putArray("rows");
@@ -97,7 +108,11 @@ public final class JsonViews {
         for (Quadrant q : Quadrant.values()) {
             columns.add("share." + q.name());
         }
-        columns.add("weighting");
+        columns.add("wageBill");
+        for (Quadrant q : Quadrant.values()) {
+            columns.add("wages." + q.name()); // short enough that CSV leaves the header unquoted
+        }
+        columns.addAll(List.of("coverage", "thinCoverage", "classification", "weight", "weighting"));
         return List.copyOf(columns);
     }
 
@@ -115,9 +130,15 @@ public final class JsonViews {
             ObjectNode csv = object();
             csv.put("level", ranking.level());
             csv.put("weighting", ranking.weighting());
+            csv.put("classification", ranking.classification());
+            csv.put("weight", ranking.weight());
             view.properties().forEach(field -> {
                 if (field.getValue().isObject()) {
-                    String prefix = field.getKey().equals("shares") ? "share." : field.getKey() + ".";
+                    String prefix = switch (field.getKey()) {
+                        case "shares" -> "share.";
+                        case "wageBillByQuadrant" -> "wages.";
+                        default -> field.getKey() + ".";
+                    };
                     field.getValue().properties().forEach(part -> csv.set(prefix + part.getKey(), part.getValue()));
                 } else {
                     csv.set(field.getKey(), field.getValue());
@@ -137,11 +158,7 @@ public final class JsonViews {
         r.put("statement", row.statement());
         VerdictJson.putScores(r, row.scores());
         r.set("interval", interval(row.interval()));
-        if (row.rankRange() == null) {
-            r.putNull("rankRange");
-        } else {
-            r.putObject("rankRange").put("low", row.rankRange().low()).put("high", row.rankRange().high());
-        }
+        r.set("rankRange", rankRange(row.rankRange()));
         r.put("overridden", row.overridden());
         r.put("bottleneck", name(row.bottleneck()));
         r.put("tasks", row.tasks());
@@ -152,12 +169,13 @@ public final class JsonViews {
             r.put("employment", Math.round(row.employment()));
         }
         r.set("shares", shares(row.shares()));
+        classifications.putRankingRow(r, row);
         return r;
     }
 
     /** The columns of search results as CSV. */
     public static final List<String> SEARCH_CSV = List.of("kind", "code", "title", "taskId", "statement",
-            "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance");
+            "transferability", "verificationCost", "score", "quadrant", "highlight", "relevance", "coverage");
 
     /**
      * Search results.
@@ -168,9 +186,24 @@ public final class JsonViews {
      * @return {@code {query, kind, results[]}}; the results, flat, are also the rows of {@link #SEARCH_CSV}
      */
     public ObjectNode search(String query, boolean occupations, List<SearchHit> hits) {
+        return search(query, occupations, hits, "soc2018");
+    }
+
+    /**
+     * Search results in a classification.
+     *
+     * @param query the query
+     * @param occupations whether occupations were searched
+     * @param hits the hits
+     * @param classification the classification of the hits' codes
+     * @return {@code {query, kind, classification, attribution, results[]}}
+     */
+    public ObjectNode search(String query, boolean occupations, List<SearchHit> hits, String classification) {
         ObjectNode node = object();
         node.put("query", query);
         node.put("kind", occupations ? "occupation" : "task");
+        node.put("classification", classification);
+        node.put("attribution", ClassificationViews.attribution(classification));
         ArrayNode results = node.putArray("results");
         for (SearchHit hit : hits) {
             ObjectNode r = results.addObject();
@@ -182,6 +215,11 @@ public final class JsonViews {
             VerdictJson.putScores(r, hit.scores());
             r.put("highlight", hit.highlight());
             r.put("relevance", VerdictJson.round(hit.relevance()));
+            if (hit.coverage() == null) {
+                r.putNull("coverage");
+            } else {
+                r.put("coverage", VerdictJson.round(hit.coverage()));
+            }
         }
         return node;
     }
@@ -259,6 +297,11 @@ public final class JsonViews {
             node.putNull("employment");
         } else {
             node.put("employment", Math.round(occupation.employment()));
+        }
+        if (occupation.annualWage() == null) {
+            node.putNull("annualWage");
+        } else {
+            node.put("annualWage", Math.round(occupation.annualWage()));
         }
         ArrayNode path = node.putArray("family");
         for (SocHierarchy.Node step : detail.path()) {
@@ -363,6 +406,9 @@ public final class JsonViews {
         node.put("level", result.level());
         node.put("family", family);
         node.put("unscored", result.unscored());
+        node.put("classification", result.classification());
+        node.put("weight", result.weight());
+        node.put("attribution", ClassificationViews.attribution(result.classification()));
         node.set("intervals", intervals(result.intervals()));
         node.set("overrides", overrides(result.overrides()));
         node.set("factors", factorList());
@@ -387,6 +433,7 @@ public final class JsonViews {
                 row.workers().forEach((f, n) -> workers.put(f.name(), Math.round(n)));
             }
             r.put("occupations", row.occupations());
+            classifications.putBottleneckRow(r, row.wageBill(), row.wages(), row.laggingWageBill(), row.coverage());
         }
         return node;
     }
@@ -453,6 +500,50 @@ public final class JsonViews {
         return object().put("level", IntervalSettings.LEVEL).put("resamples", settings.resamples())
                 .put("seed", settings.seed()).put("method", "bootstrap: tasks within occupations, occupations within"
                         + " families, scorers within occupations (docs/intervals.md)");
+    }
+
+    /**
+     * The industry ranking, with its intervals and rank ranges and what became of the analyst overrides.
+     *
+     * @param result the ranking
+     * @return {@code {by, source, order, weight, weighting, scenario, intervals, overrides, report[], rows[]}}, each
+     *     row with its {@code interval} and {@code rankRange}
+     */
+    public ObjectNode industries(IndustryRankings.Result result) {
+        ObjectNode node = classifications.industries(result);
+        node.set("intervals", intervals(result.intervals()));
+        node.set("overrides", overrides(result.overrides()));
+        for (int i = 0; i < result.rows().size(); i++) {
+            ObjectNode row = (ObjectNode) node.path("rows").get(i);
+            row.set("interval", interval(result.rows().get(i).interval()));
+            row.set("rankRange", rankRange(result.rows().get(i).rankRange()));
+        }
+        return node;
+    }
+
+    /**
+     * A group of another classification, with its interval and what became of the analyst overrides.
+     *
+     * @param detail the drill-down
+     * @return the group as {@link ClassificationViews#group} gives it, with {@code interval}, {@code intervals}
+     *     and {@code overrides}
+     */
+    public ObjectNode group(GroupDetails.Detail detail) {
+        ObjectNode node = classifications.group(detail);
+        node.set("interval", interval(detail.interval()));
+        node.set("intervals", intervals(detail.intervals()));
+        node.set("overrides", overrides(detail.overrides()));
+        return node;
+    }
+
+    /**
+     * A rank's 90% range.
+     *
+     * @param range the range, or {@code null}
+     * @return {@code {low, high}}, or null
+     */
+    public JsonNode rankRange(RankRange range) {
+        return range == null ? NullNode.getInstance() : object().put("low", range.low()).put("high", range.high());
     }
 
     /**

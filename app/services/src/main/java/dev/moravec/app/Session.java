@@ -223,6 +223,11 @@ public final class Session implements AutoCloseable {
         return embedder;
     }
 
+    /** @return the taxonomy index the scorers see, or {@code null} when none was imported */
+    public TaxonomyIndex taxonomy() {
+        return taxonomy;
+    }
+
     /** @return the plugin host */
     public PluginHost host() {
         return host;

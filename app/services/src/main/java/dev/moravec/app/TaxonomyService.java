@@ -11,6 +11,12 @@ import dev.moravec.model.EngineConfig;
 import dev.moravec.model.Thresholds;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.BottleneckShares;
+import dev.moravec.taxonomy.index.CatalogCodeMapping;
+import dev.moravec.taxonomy.index.Classifications;
+import dev.moravec.taxonomy.index.GroupDetails;
+import dev.moravec.taxonomy.index.IndustryRankings;
+import dev.moravec.taxonomy.index.WeightBasis;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.ScenarioImpact;
 import dev.moravec.taxonomy.index.OccupationDetails;
 import dev.moravec.taxonomy.index.Ranking;
@@ -212,6 +218,77 @@ public final class TaxonomyService {
      */
     public BottleneckShares.Result bottlenecks(String level, String family) throws BadInputException, IOException {
         return new BottleneckShares(index).of(level, family);
+    }
+
+    /**
+     * Why a level's groups lag, in a classification, weighted by employment or wage bill.
+     *
+     * @param level a level of the classification, or {@code null} for its finest
+     * @param family a group to stay within, or {@code null}
+     * @param classification the classification
+     * @param weight what occupations are weighted by
+     * @param view the overrides and the interval settings (or none)
+     * @return the groups, the most lagging work first
+     * @throws BadInputException if the level is unknown or the classification's crosswalks were not imported
+     * @throws IOException if the index cannot be read
+     */
+    public BottleneckShares.Result bottlenecks(String level, String family, Classification classification,
+            WeightBasis weight, ViewOptions view) throws BadInputException, IOException {
+        return new BottleneckShares(index).of(level, family, classification, weight, view);
+    }
+
+    /**
+     * A group of another classification: an ESCO occupation, an ISCO-08 group, a SOC 2010 occupation.
+     *
+     * @param classification the classification
+     * @param code its code (for ESCO also its concept URI)
+     * @param view the overrides and the interval settings (or none)
+     * @return its drill-down
+     * @throws BadInputException if the crosswalks were not imported or the code is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public GroupDetails.Detail group(Classification classification, String code, ViewOptions view)
+            throws BadInputException, IOException {
+        return new GroupDetails(index).show(classification, code, view);
+    }
+
+    /**
+     * Ranks the industries of the imported industry file.
+     *
+     * @param lagging lowest scores first
+     * @param limit the most rows
+     * @param weight what occupations are weighted by
+     * @param relief a scenario, or {@code null}
+     * @param view the overrides and the interval settings (or none)
+     * @return the ranking
+     * @throws BadInputException if no industry file was imported
+     * @throws IOException if the index cannot be read
+     */
+    public IndustryRankings.Result industries(boolean lagging, int limit, WeightBasis weight, Relief relief,
+            ViewOptions view) throws BadInputException, IOException {
+        return new IndustryRankings(index).rank(lagging, limit, weight, relief, view);
+    }
+
+    /**
+     * What the index holds for other classifications: crosswalks, their losses, ESCO, industry employment.
+     *
+     * @return the summary
+     * @throws IOException if the index cannot be read
+     */
+    public Classifications.Summary classifications() throws IOException {
+        return new Classifications(index).summary();
+    }
+
+    /**
+     * The mapping of a catalog's occupation codes from another classification, for classify.
+     *
+     * @param classification the catalog's classification
+     * @return the mapping, which counts what it mapped
+     * @throws BadInputException if the crosswalks were not imported
+     * @throws IOException if the index cannot be read
+     */
+    public CatalogCodeMapping codeMapping(Classification classification) throws BadInputException, IOException {
+        return CatalogCodeMapping.of(index, classification);
     }
 
     /**

@@ -22,6 +22,7 @@ public final class CatalogReaders {
 
     private final ObjectMapper mapper;
     private final InputStream stdin;
+    private final OccupationCodes codes;
 
     /**
      * Readers whose {@code -} is {@link System#in}.
@@ -37,8 +38,20 @@ public final class CatalogReaders {
      * @param stdin what {@code -} reads
      */
     public CatalogReaders(ObjectMapper mapper, InputStream stdin) {
+        this(mapper, stdin, null);
+    }
+
+    /**
+     * Readers that map the catalogs' occupation codes from another classification.
+     *
+     * @param mapper the mapper JSON catalogs are read with
+     * @param stdin what {@code -} reads
+     * @param codes maps the occupation codes to O*NET-SOC, or {@code null} to read them as O*NET-SOC or SOC codes
+     */
+    public CatalogReaders(ObjectMapper mapper, InputStream stdin, OccupationCodes codes) {
         this.mapper = mapper;
         this.stdin = stdin;
+        this.codes = codes;
     }
 
     /**
@@ -113,9 +126,9 @@ public final class CatalogReaders {
         }
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         return switch (chosen) {
-            case TSV, CSV -> new TabularCatalogReader(name, reader, counter, chosen);
-            case JSONL -> JsonCatalogReader.jsonLines(name, mapper, counter, reader);
-            case JSON -> JsonCatalogReader.jsonArray(name, mapper, counter, reader);
+            case TSV, CSV -> new TabularCatalogReader(name, reader, counter, chosen, codes);
+            case JSONL -> JsonCatalogReader.jsonLines(name, mapper, counter, reader, codes);
+            case JSON -> JsonCatalogReader.jsonArray(name, mapper, counter, reader, codes);
         };
     }
 }

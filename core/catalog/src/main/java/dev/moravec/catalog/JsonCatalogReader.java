@@ -24,8 +24,11 @@ final class JsonCatalogReader implements CatalogReader {
     private final JsonParser array;
     private long lineNumber;
 
+    private final OccupationCodes codes;
+
     private JsonCatalogReader(String source, ObjectMapper mapper, CountingInputStream counter, BufferedReader lines,
-            JsonParser array) {
+            JsonParser array, OccupationCodes codes) {
+        this.codes = codes;
         this.source = source;
         this.mapper = mapper;
         this.counter = counter;
@@ -34,12 +37,12 @@ final class JsonCatalogReader implements CatalogReader {
     }
 
     static JsonCatalogReader jsonLines(String source, ObjectMapper mapper, CountingInputStream counter,
-            BufferedReader reader) {
-        return new JsonCatalogReader(source, mapper, counter, reader, null);
+            BufferedReader reader, OccupationCodes codes) {
+        return new JsonCatalogReader(source, mapper, counter, reader, null, codes);
     }
 
     static JsonCatalogReader jsonArray(String source, ObjectMapper mapper, CountingInputStream counter,
-            BufferedReader reader) throws IOException, BadInputException {
+            BufferedReader reader, OccupationCodes codes) throws IOException, BadInputException {
         JsonParser parser = mapper.createParser(reader);
         JsonToken first;
         try {
@@ -50,7 +53,7 @@ final class JsonCatalogReader implements CatalogReader {
         if (first != JsonToken.START_ARRAY) {
             throw new BadInputException(source + ":1: a JSON catalog is an array of task objects: [{...}, {...}]");
         }
-        return new JsonCatalogReader(source, mapper, counter, null, parser);
+        return new JsonCatalogReader(source, mapper, counter, null, parser, codes);
     }
 
     @Override
@@ -70,7 +73,7 @@ final class JsonCatalogReader implements CatalogReader {
         if (lineNumber == 1 && line.startsWith("\uFEFF")) {
             line = line.substring(1);
         }
-        return JsonRecords.fromLine(source, lineNumber, line, mapper);
+        return JsonRecords.fromLine(source, lineNumber, line, mapper, codes);
     }
 
     private CatalogEntry nextElement() throws IOException, BadInputException {
@@ -81,7 +84,7 @@ final class JsonCatalogReader implements CatalogReader {
             }
             long line = array.currentTokenLocation().getLineNr();
             JsonNode node = mapper.readTree(array);
-            return JsonRecords.fromNode(source, line, node, node.toString(), mapper);
+            return JsonRecords.fromNode(source, line, node, node.toString(), mapper, codes);
         } catch (JsonProcessingException e) {
             throw new BadInputException(source + ":" + JsonErrors.line(e, array.currentTokenLocation().getLineNr()) + ": "
                     + JsonErrors.message(e) + "; the array cannot be read past this point", e);

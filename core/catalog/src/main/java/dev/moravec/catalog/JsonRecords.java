@@ -30,13 +30,27 @@ public final class JsonRecords {
      * @return the record, or a rejection: the line is not valid JSON, not an object, or has a bad field
      */
     public static CatalogEntry fromLine(String source, long line, String text, ObjectMapper mapper) {
+        return fromLine(source, line, text, mapper, null);
+    }
+
+    /**
+     * Builds the record of one line of JSON Lines whose occupation codes may come from another classification.
+     *
+     * @param source the input's name
+     * @param line the line's number, from 1; 0 when the reader does not know it
+     * @param text the line
+     * @param mapper the mapper to parse it with
+     * @param codes maps the codes of another classification, or {@code null} for O*NET-SOC codes
+     * @return the record, or a rejection
+     */
+    public static CatalogEntry fromLine(String source, long line, String text, ObjectMapper mapper, OccupationCodes codes) {
         JsonNode node;
         try {
             node = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             return new Rejection(source, line, null, "not valid JSON: " + JsonErrors.message(e), text);
         }
-        return fromNode(source, line, node, text, mapper);
+        return fromNode(source, line, node, text, mapper, codes);
     }
 
     /**
@@ -50,6 +64,22 @@ public final class JsonRecords {
      * @return the record, or a rejection: the value is not an object, has no statement, or has a bad field
      */
     public static CatalogEntry fromNode(String source, long line, JsonNode node, String raw, ObjectMapper mapper) {
+        return fromNode(source, line, node, raw, mapper, null);
+    }
+
+    /**
+     * Builds the record of one JSON value whose occupation codes may come from another classification.
+     *
+     * @param source the input's name
+     * @param line the line where it starts, from 1; 0 when the reader does not know it
+     * @param node the value
+     * @param raw the record as read, for a rejection
+     * @param mapper the mapper whose nodes hold the fields carried through
+     * @param codes maps the codes of another classification, or {@code null} for O*NET-SOC codes
+     * @return the record, or a rejection
+     */
+    public static CatalogEntry fromNode(String source, long line, JsonNode node, String raw, ObjectMapper mapper,
+            OccupationCodes codes) {
         if (!(node instanceof ObjectNode object)) {
             return new Rejection(source, line, null, "a task record must be a JSON object, found " + node.getNodeType(),
                     raw);
@@ -79,6 +109,9 @@ public final class JsonRecords {
                 continue;
             }
             Optional<Column> column = Column.recognise(key);
+            if (column.isEmpty() && codes != null && codes.recognises(key)) {
+                column = Optional.of(Column.OCCUPATION_CODE);
+            }
             if (column.isPresent() && (value.isValueNode())) {
                 putText(values, names, column.get(), key, value);
             } else {
@@ -89,7 +122,7 @@ public final class JsonRecords {
             return new Rejection(source, line, "task", "the record has no task statement: give it a \"task\" or"
                     + " \"statement\" key", raw);
         }
-        return new RecordBuilder(names).build(source, line, values, fields, raw);
+        return new RecordBuilder(names, codes).build(source, line, values, fields, raw);
     }
 
     private static void putText(EnumMap<Column, String> values, Map<Column, String> names, Column column, String key,

@@ -17,11 +17,14 @@ final class RecordBuilder {
 
     private final Map<Column, String> headers;
     private final boolean hasId;
+    private final OccupationCodes codes;
 
     /**
      * @param headers each recognised column with the name the input gives it
+     * @param codes maps occupation codes from another classification, or {@code null}
      */
-    RecordBuilder(Map<Column, String> headers) {
+    RecordBuilder(Map<Column, String> headers, OccupationCodes codes) {
+        this.codes = codes;
         this.headers = headers;
         this.hasId = headers.containsKey(Column.ID);
     }
@@ -50,6 +53,12 @@ final class RecordBuilder {
             return reject(source, line, Column.STATEMENT, "the task statement is empty", raw);
         }
         String code = blankToNull(values.get(Column.OCCUPATION_CODE));
+        if (codes != null && code != null) {
+            OccupationCodes.Mapped mapped = codes.map(code);
+            fields.put("occupationGiven", code);
+            fields.put("occupationMapping", mapped.note());
+            code = mapped.code();
+        }
         TaskType type;
         try {
             type = TaskType.parse(values.get(Column.TASK_TYPE)).orElse(null);

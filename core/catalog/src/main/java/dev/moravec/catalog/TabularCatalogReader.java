@@ -25,8 +25,8 @@ final class TabularCatalogReader implements CatalogReader {
     private final TabularLayout layout;
     private long firstValueLine;
 
-    TabularCatalogReader(String source, Reader reader, CountingInputStream counter, CatalogFormat format)
-            throws IOException, BadInputException {
+    TabularCatalogReader(String source, Reader reader, CountingInputStream counter, CatalogFormat format,
+            OccupationCodes codes) throws IOException, BadInputException {
         this.source = source;
         this.counter = counter;
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(format == CatalogFormat.TSV ? '\t' : ',');
@@ -41,7 +41,7 @@ final class TabularCatalogReader implements CatalogReader {
         if (header == null) {
             throw new BadInputException(source + " is empty: a " + format + " catalog starts with a header line");
         }
-        this.layout = TabularLayout.recognise(source, header, format);
+        this.layout = TabularLayout.recognise(source, header, format, codes);
     }
 
     @Override

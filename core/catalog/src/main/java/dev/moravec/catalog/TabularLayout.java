@@ -28,11 +28,12 @@ public final class TabularLayout {
     private final char separator;
     private final RecordBuilder builder;
 
-    private TabularLayout(List<String> header, Column[] columnOf, char separator, Map<Column, String> recognised) {
+    private TabularLayout(List<String> header, Column[] columnOf, char separator, Map<Column, String> recognised,
+            OccupationCodes codes) {
         this.header = List.copyOf(header);
         this.columnOf = columnOf;
         this.separator = separator;
-        this.builder = new RecordBuilder(recognised);
+        this.builder = new RecordBuilder(recognised, codes);
     }
 
     /**
@@ -48,6 +49,22 @@ public final class TabularLayout {
      */
     public static TabularLayout recognise(String source, List<String> header, CatalogFormat format)
             throws BadInputException {
+        return recognise(source, header, format, null);
+    }
+
+    /**
+     * Recognises the columns of a header whose occupation codes may come from another classification.
+     *
+     * @param source the input's name, for messages
+     * @param header the header's names as read
+     * @param format {@link CatalogFormat#CSV} or {@link CatalogFormat#TSV}
+     * @param codes maps the codes of another classification (its column counts as the occupation code column),
+     *     or {@code null} for O*NET-SOC codes
+     * @return the layout
+     * @throws BadInputException as {@link #recognise(String, List, CatalogFormat)}
+     */
+    public static TabularLayout recognise(String source, List<String> header, CatalogFormat format, OccupationCodes codes)
+            throws BadInputException {
         List<String> names = new ArrayList<>(header.size());
         Column[] columnOf = new Column[header.size()];
         Map<Column, String> recognised = new LinkedHashMap<>();
@@ -58,6 +75,9 @@ public final class TabularLayout {
             }
             names.add(name);
             Optional<Column> column = Column.recognise(name);
+            if (column.isEmpty() && codes != null && codes.recognises(name)) {
+                column = Optional.of(Column.OCCUPATION_CODE);
+            }
             if (column.isPresent()) {
                 String earlier = recognised.putIfAbsent(column.get(), name);
                 if (earlier != null) {
@@ -73,7 +93,7 @@ public final class TabularLayout {
                     + (format == CatalogFormat.CSV && header.size() == 1 && header.get(0).contains("\t")
                             ? " (the header has tabs: is this a TSV file? use --in-format tsv)" : ""));
         }
-        return new TabularLayout(names, columnOf, format == CatalogFormat.TSV ? '\t' : ',', recognised);
+        return new TabularLayout(names, columnOf, format == CatalogFormat.TSV ? '\t' : ',', recognised, codes);
     }
 
     /** @return the header's names, as recognised (stripped, without a byte order mark) */

@@ -22,8 +22,18 @@ public final class FixtureRelease {
             "DWA Reference.txt", "Emerging Tasks.txt", "IWA Reference.txt", "Job Zones.txt", "Occupation Data.txt",
             "Task Statements.txt", "Tasks to DWAs.txt", "Technology Skills.txt", "Tools Used.txt");
 
-    /** The extra files. */
-    public static final List<String> EXTRAS = List.of("employment.csv", "skills.tsv", "task-ratings.csv");
+    /**
+     * The extra files: beside the files that complete the release, crosswalks in the official layouts (written
+     * for these tests, with many-to-many links, partial flags, codes without partners and leading zeros), an
+     * ESCO download's two files and an OEWS industry file with suppressed cells.
+     */
+    public static final List<String> EXTRAS = List.of("employment.csv", "skills.tsv", "task-ratings.csv",
+            "crosswalk-isco-soc2010.csv", "crosswalk-soc2010-soc2018.csv", "crosswalk-onet2010-onet2019.csv",
+            "crosswalk-esco-onet.csv", "esco/occupations_en.csv", "esco/ISCOGroups_en.csv", "industry.csv");
+
+    /** The crosswalk files of {@link #EXTRAS}. */
+    public static final List<String> CROSSWALKS = List.of("crosswalk-isco-soc2010.csv", "crosswalk-soc2010-soc2018.csv",
+            "crosswalk-onet2010-onet2019.csv", "crosswalk-esco-onet.csv");
 
     private static Path shared;
 
@@ -107,6 +117,7 @@ public final class FixtureRelease {
         try {
             Path extra = Files.createDirectories(dir.resolve("extra"));
             Path copy = extra.resolve(name);
+            Files.createDirectories(copy.getParent());
             if (!Files.exists(copy)) {
                 copyResource("extra/" + name, copy);
             }

@@ -10,6 +10,8 @@ import dev.moravec.model.EngineConfig;
 import dev.moravec.scoring.Relief;
 import dev.moravec.server.ServerOptions;
 import dev.moravec.taxonomy.index.Rankings;
+import dev.moravec.taxonomy.index.WeightBasis;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import dev.moravec.taxonomy.index.TaxonomySearch;
 import dev.moravec.taxonomy.index.ViewOptions;
 import io.javalin.config.RoutesConfig;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /api/search}, {@code /api/rank}, {@code /api/occupations/{code}}, {@code /api/tasks},
- * {@code /api/bottlenecks} and {@code /api/scenarios}.
+ * {@code /api/bottlenecks}, {@code /api/scenarios}, and in other classifications {@code /api/groups/{classification}/{code}},
+ * {@code /api/industries} and {@code /api/classifications}.
  */
 public final class TaxonomyRoutes {
 
@@ -64,6 +67,37 @@ public final class TaxonomyRoutes {
         routes.get("/api/tasks", this::tasks);
         routes.get("/api/bottlenecks", this::bottlenecks);
         routes.get("/api/scenarios", this::scenarios);
+        routes.get("/api/groups/{classification}/{code}", this::group);
+        routes.get("/api/industries", this::industries);
+        routes.get("/api/classifications", this::classifications);
+    }
+
+    /** The {@code classification} parameter: soc2018 (the default), soc2010, isco08 or esco. */
+    private static Classification classification(Context ctx) {
+        try {
+            return Classification.parse(Params.optional(ctx, "classification"));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage().replace("--classification", "classification"));
+        }
+    }
+
+    /** The {@code weight} parameter: employment (the default) or wages. */
+    private static WeightBasis weight(Context ctx) {
+        try {
+            return WeightBasis.parse(Params.optional(ctx, "weight"));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage().replace("--weight", "weight"));
+        }
+    }
+
+    /** The family to stay within: a SOC code, checked; or, in another classification, a code of it as given. */
+    private String family(Context ctx, Classification classification) throws IOException {
+        return classification == Classification.SOC_2018 ? Params.family(ctx, taxonomy) : Params.optional(ctx, "family");
+    }
+
+    private static ApiException badRequest(BadInputException e) {
+        return new ApiException(400, e.getMessage().replace("--level", "level").replace("--classification",
+                "classification").replace("--weight", "weight"));
     }
 
     private void search(Context ctx) throws IOException, BadInputException {
@@ -74,27 +108,39 @@ public final class TaxonomyRoutes {
         }
         String query = Params.required(ctx, "q");
         boolean occupations = Params.bool(ctx, "occupations");
+        Classification classification = classification(ctx);
+        if (classification != Classification.SOC_2018 && !occupations) {
+            throw new ApiException(400, "classification searches occupations: add occupations=true");
+        }
         TaxonomySearch.Request request = new TaxonomySearch.Request(query, occupations,
-                Params.family(ctx, taxonomy), Params.quadrant(ctx), Params.limit(ctx, 10, 100));
-        Json.send(ctx, views.search(query, occupations, semantic ? taxonomy.semantic(request, embedder)
-                : taxonomy.search(request, TaxonomyService.MARK_OPEN, TaxonomyService.MARK_CLOSE)));
+                family(ctx, classification), Params.quadrant(ctx), Params.limit(ctx, 10, 100), classification);
+        try {
+            Json.send(ctx, views.search(query, occupations, semantic ? taxonomy.semantic(request, embedder)
+                    : taxonomy.search(request, TaxonomyService.MARK_OPEN, TaxonomyService.MARK_CLOSE),
+                    classification.label()));
+        } catch (BadInputException e) {
+            throw badRequest(e);
+        }
     }
 
     private void rank(Context ctx) throws IOException, BadInputException {
-        String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("occupation").toLowerCase(Locale.ROOT);
+        Classification classification = classification(ctx);
+        String level = Optional.ofNullable(Params.optional(ctx, "level"))
+                .orElse(classification == Classification.SOC_2018 ? "occupation" : null);
+        level = level == null ? null : level.toLowerCase(Locale.ROOT);
         String order = Optional.ofNullable(Params.optional(ctx, "order")).orElse("lagging").toLowerCase(Locale.ROOT);
         if (!order.equals("lagging") && !order.equals("leading")) {
             throw new ApiException(400, "order must be lagging or leading, not '" + order + "'");
         }
-        String family = Params.family(ctx, taxonomy);
+        String family = family(ctx, classification);
         int limit = Params.limit(ctx, 25, 2000);
         Relief relief = scenario(ctx);
         ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit),
-                    relief, view), family));
+            Json.send(ctx, views.ranking(taxonomy.rank(new Rankings.Request(level, order.equals("lagging"), family, limit,
+                    classification, weight(ctx)), relief, view), family));
         } catch (BadInputException e) {
-            throw new ApiException(400, e.getMessage().replace("--level", "level"));
+            throw badRequest(e);
         }
     }
 
@@ -123,13 +169,52 @@ public final class TaxonomyRoutes {
 
     private void bottlenecks(Context ctx) throws IOException, BadInputException {
         String level = Optional.ofNullable(Params.optional(ctx, "level")).orElse("major").toLowerCase(Locale.ROOT);
-        String family = Params.family(ctx, taxonomy);
+        Classification classification = classification(ctx);
+        String family = family(ctx, classification);
         ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
         try {
-            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family, view), family));
+            Json.send(ctx, views.bottlenecks(taxonomy.bottlenecks(level, family, classification, weight(ctx), view),
+                    family));
         } catch (BadInputException e) {
-            throw new ApiException(400, e.getMessage().replace("--level", "level"));
+            throw badRequest(e);
         }
+    }
+
+    private void group(Context ctx) throws IOException, BadInputException {
+        Classification classification;
+        try {
+            classification = Classification.parse(ctx.pathParam("classification"));
+        } catch (BadInputException e) {
+            throw new ApiException(400, e.getMessage().replace("--classification", "classification"));
+        }
+        if (classification == Classification.SOC_2018) {
+            throw new ApiException(400, "SOC 2018 occupations are at /api/occupations/{code}");
+        }
+        String code = java.net.URLDecoder.decode(ctx.pathParam("code"), java.nio.charset.StandardCharsets.UTF_8);
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
+        try {
+            Json.send(ctx, views.group(taxonomy.group(classification, code, view)));
+        } catch (BadInputException e) {
+            throw new ApiException(e.getMessage().contains("holds no crosswalks") ? 400 : 404, e.getMessage());
+        }
+    }
+
+    private void industries(Context ctx) throws IOException, BadInputException {
+        String order = Optional.ofNullable(Params.optional(ctx, "order")).orElse("lagging").toLowerCase(Locale.ROOT);
+        if (!order.equals("lagging") && !order.equals("leading")) {
+            throw new ApiException(400, "order must be lagging or leading, not '" + order + "'");
+        }
+        ViewOptions view = ViewParams.of(ctx, overrides, config.get().thresholds());
+        try {
+            Json.send(ctx, views.industries(taxonomy.industries(order.equals("lagging"),
+                    Params.limit(ctx, 100, 100), weight(ctx), scenario(ctx), view)));
+        } catch (BadInputException e) {
+            throw badRequest(e);
+        }
+    }
+
+    private void classifications(Context ctx) throws IOException {
+        Json.send(ctx, views.classifications().summary(taxonomy.classifications()));
     }
 
     private void scenarios(Context ctx) throws IOException {

@@ -1,8 +1,9 @@
 /*
- * The web page: search, the breakthrough scenarios, the quadrant scatter, the ranking, why families lag,
- * an occupation's drill-down and the explain form, all read from the JSON API (/api/openapi.json).
- * Plain JavaScript, no build step; charts come from charts.js (Chart.js underneath). Data is put in the
- * page as text nodes, never as markup.
+ * The web page: search, the breakthrough scenarios, the quadrant scatter, the ranking (in SOC 2018 or, through
+ * the imported crosswalks, SOC 2010, ISCO-08 or ESCO, weighted by employment or wage bill), industries, why
+ * families lag, an occupation's or a group's drill-down and the explain form, all read from the JSON API
+ * (/api/openapi.json). Plain JavaScript, no build step; charts come from charts.js (Chart.js underneath).
+ * Data is put in the page as text nodes, never as markup.
  */
 'use strict';
 
@@ -14,6 +15,14 @@
   // scenario: the chosen scenario's impact, or null; scenarios: every configured scenario's impact (from
   // /api/scenarios); factors: each factor's axis and meaning (from /api/bottlenecks)
   const state = { drill: null, bottleneckDrill: null, occupation: null, scenario: null, scenarios: [], factors: {} };
+  // the levels each classification ranks, as the API takes them
+  const LEVELS = {
+    isco08: [['1', 'ISCO-08 major groups'], ['2', 'sub-major groups'], ['3', 'minor groups'], ['4', 'unit groups']],
+    esco: [['occupation', 'ESCO occupations'], ['1', 'ISCO-08 major groups'], ['2', 'sub-major groups'],
+      ['3', 'minor groups'], ['4', 'unit groups']],
+    soc2010: [['major', 'SOC 2010 major groups'], ['detailed', 'SOC 2010 detailed occupations']],
+  };
+  let socLevels = null;
 
   async function api(path) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -196,11 +205,63 @@
 
   // --- the ranking ---
 
+  // in another classification than SOC 2018: its groups, with coverage; a click opens the group
+  async function loadGroupRanking(classification) {
+    const order = document.querySelector('input[name=order]:checked').value;
+    const level = $('rank-level').value;
+    const data = await api('/api/rank?' + query({ level, order, limit: 25, classification,
+      weight: $('rank-weight').value, scenario: scenarioName() }));
+    C.fitBars($('ranking-chart'), data.rows.length);
+    const open = row => openGroup(classification, row.code);
+    redraw('ranking', () => C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row)));
+    const under = data.scenario ? 'Under ' + data.scenario + '. ' : '';
+    $('ranking-note').textContent = under + (order === 'lagging' ? 'Lowest scores (lagging most) first. '
+      : 'Highest scores (taken over soonest) first. ') + 'Click a bar to see the O*NET-SOC occupations behind it. '
+      + 'Coverage is the share of a group\'s crosswalk weight that reaches scored occupations; below '
+      + C.percent(data.thinCoverageBelow) + ' a score is marked thin. Crosswalks: ' + data.sources.join(' + ')
+      + '. Weighting: ' + data.weighting + '.';
+    $('rank-back').hidden = true;
+    const coverage = C.table('Coverage of each group', ['Code', 'Title', 'Coverage', 'Wage bill'],
+      data.rows.map(row => [row.code, row.title || '', C.percent(row.coverage) + (row.thinCoverage ? ' (thin)' : ''),
+        row.wageBill ? '$' + C.count(row.wageBill) : '–']));
+    const without = C.table('Groups without a score', ['Code', 'Title', 'Coverage', 'Why'],
+      (data.withoutScore || []).map(u => [u.code, u.title || '', C.percent(u.coverage), u.reason]));
+    $('ranking-table').replaceChildren(C.rankingTable('Ranking at the ' + data.level + ' level', data.rows,
+      guarded(open)), coverage, without);
+    showClassificationAttribution(data.attribution);
+  }
+
+  function showClassificationAttribution(text) {
+    $('classification-attribution').textContent = text || '';
+    $('classification-attribution').hidden = !text;
+  }
+
+  // the level choices of the chosen classification; SOC 2018's are the page's own
+  function setLevels() {
+    const classification = $('rank-classification').value;
+    const select = $('rank-level');
+    if (!socLevels) {
+      socLevels = Array.from(select.options).map(o => [o.value, o.textContent, o.selected]);
+    }
+    const levels = classification === 'soc2018' ? socLevels : LEVELS[classification];
+    select.replaceChildren(...levels.map(([value, text, selected]) => {
+      const option = el('option', text);
+      option.value = value;
+      option.selected = Boolean(selected);
+      return option;
+    }));
+  }
+
   async function loadRanking() {
+    const classification = $('rank-classification').value;
+    if (classification !== 'soc2018') {
+      return loadGroupRanking(classification);
+    }
+    showClassificationAttribution(null);
     const order = document.querySelector('input[name=order]:checked').value;
     const level = state.drill ? 'occupation' : $('rank-level').value;
     const data = await api('/api/rank?' + query({ level, order, limit: 25, family: state.drill && state.drill.code,
-      scenario: scenarioName() }));
+      weight: $('rank-weight').value, scenario: scenarioName() }));
     C.fitBars($('ranking-chart'), data.rows.length);
     const open = row => (level === 'occupation' ? openOccupation(row.code) : drillInto('drill', loadRanking)(row));
     redraw('ranking', () => C.ranking($('ranking-chart'), data.rows, row => guarded(open)(row)));
@@ -238,7 +299,8 @@
     const name = $('scenario').value;
     state.scenario = state.scenarios.find(s => s.name === name) || null;
     showScenario();
-    await Promise.all([loadScatter(), loadRanking()]);
+    await Promise.all([loadScatter(), loadRanking(),
+      $('industry-section').hidden ? Promise.resolve() : loadIndustries()]);
   }
 
   // --- why families lag ---
@@ -320,6 +382,73 @@
     }
     section.scrollIntoView({ block: 'start' });
     $('occupation-heading').focus({ preventScroll: true });
+  }
+
+  // --- a group of another classification: an ESCO occupation, an ISCO-08 group, a SOC 2010 code ---
+
+  async function openGroup(classification, code) {
+    const data = await api('/api/groups/' + encodeURIComponent(classification) + '/' + encodeURIComponent(code));
+    state.occupation = null;
+    $('occupation-section').hidden = false;
+    $('occupation-heading').textContent = (data.title || data.code) + ' (' + data.code + ')';
+    $('occupation-path').replaceChildren(el('span', classification + ', ' + data.level + ' level'
+      + (data.iscoGroup ? ', ISCO-08 unit group ' + data.iscoGroup : '') + (data.uri ? ' · ' + data.uri : '')));
+    $('occupation-description').textContent = data.description || (data.alternativeLabels || []).join('; ');
+    $('occupation-score').textContent = (data.score === null || data.score === undefined
+      ? 'No scored occupation behind it. '
+      : 'Score ' + C.number(data.score) + (data.interval ? ' (90% interval ' + C.interval(data.interval) + ')' : '')
+        + ' · T ' + C.number(data.transferability) + ' · V ' + C.number(data.verificationCost) + ' · ')
+      + 'coverage ' + C.percent(data.coverage) + (data.thinCoverage ? ' (thin: a score on little of its weight)' : '')
+      + (data.wageBill ? ' · wage bill $' + C.count(data.wageBill) : '') + '. ' + data.weighting + '.';
+    if (charts.shares) {
+      charts.shares.destroy();
+      charts.shares = null;
+    }
+    if (data.shares) {
+      charts.shares = C.shares($('shares-chart'), data.shares);
+    }
+    const tables = [C.table('The O*NET-SOC occupations behind it', ['Weight', 'Share', 'Score', 'T', 'V', 'Occupation'],
+      data.occupations.map(o => [C.percent(o.weight), C.number(o.share), C.number(o.score), C.number(o.transferability),
+        C.number(o.verificationCost), button(o.code + ' ' + (o.title || ''), () => openOccupation(o.code), 'link')]))];
+    if (data.unscoredPartners.length) {
+      tables.push(C.table('Partners that carry no score', ['Code', 'Title', 'Weight', 'Why'],
+        data.unscoredPartners.map(p => [p.code, p.title || '', C.percent(p.weight), p.reason])));
+    }
+    tables.push(el('p', 'Crosswalks: ' + data.sources.join(' + ') + '.' + (data.attribution ? ' ' + data.attribution : ''),
+      'muted'));
+    $('occupation-tables').replaceChildren(...tables);
+    $('occupation-section').scrollIntoView({ block: 'start' });
+    $('occupation-heading').focus({ preventScroll: true });
+  }
+
+  // --- industries ---
+
+  async function loadIndustries() {
+    const data = await api('/api/industries?' + query({ weight: $('rank-weight').value, scenario: scenarioName() }));
+    $('industry-note').textContent = (data.scenario ? 'Under ' + data.scenario + '. ' : '') + 'Lowest scores first. Weighting: ' + data.weighting + '. '
+      + data.report.join(' ');
+    const money = value => (value === null || value === undefined ? '–' : '$' + C.count(value));
+    $('industry-table').replaceChildren(C.table('NAICS sectors by reasoning score, with the wage bill in each quadrant',
+      ['#', 'Rank range', 'Score', '90% interval', 'NAICS', 'Sector', 'Employment', 'Lagging', 'Wage bill']
+        .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => q.short + ' $')).concat(['Coverage']),
+      data.rows.map(r => [r.rank, C.range(r.rankRange), C.number(r.score), C.interval(r.interval), r.naics, r.title, C.count(r.employment),
+        C.percent(r.laggingShare), money(r.wageBill)]
+        .concat(C.QUADRANTS.filter(q => q.key !== 'UNRATED').map(q => money((r.wageBillByQuadrant || {})[q.key])))
+        .concat([C.percent(r.coverage)]))));
+  }
+
+  async function loadClassifications() {
+    const held = await api('/api/classifications');
+    for (const [label, c] of Object.entries(held.classifications)) {
+      const option = el('option', c.title);
+      option.value = label;
+      $('rank-classification').appendChild(option);
+    }
+    $('rank-classification').disabled = Object.keys(held.classifications).length === 0;
+    if (held.industry.length) {
+      $('industry-section').hidden = false;
+      await loadIndustries();
+    }
   }
 
   // "what holds this occupation back": its main factor and what it means, each factor's strength and lagging share
@@ -417,6 +546,17 @@
     $('search-form').addEventListener('submit', guarded(search));
     $('explain-form').addEventListener('submit', guarded(explain));
     $('scatter-family').addEventListener('change', guarded(loadScatter));
+    $('rank-classification').addEventListener('change', guarded(() => {
+      state.drill = null;
+      setLevels();
+      return loadRanking();
+    }));
+    $('rank-weight').addEventListener('change', guarded(async () => {
+      await loadRanking();
+      if (!$('industry-section').hidden) {
+        await loadIndustries();
+      }
+    }));
     $('rank-level').addEventListener('change', undrill('drill', loadRanking));
     document.querySelectorAll('input[name=order]').forEach(r => r.addEventListener('change', guarded(loadRanking)));
     $('rank-back').addEventListener('click', undrill('drill', loadRanking));
@@ -434,7 +574,7 @@
     await loadFamilies();
     // the scenarios' impacts take longest to compute: an occupation in the address opens without waiting for them
     const scenarios = guarded(loadScenarios)();
-    await Promise.all([loadScatter(), loadRanking(), loadBottlenecks()]);
+    await Promise.all([loadScatter(), loadRanking(), loadBottlenecks(), loadClassifications()]);
     await openFromHash();
     await scenarios;
   }

@@ -8,6 +8,8 @@ import dev.moravec.model.Scores;
 import dev.moravec.model.TaskWeighting;
 import dev.moravec.scoring.Relief;
 import dev.moravec.taxonomy.index.internal.FamilyTotals;
+import dev.moravec.taxonomy.index.internal.Grouping;
+import dev.moravec.taxonomy.index.internal.SocGrouping;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.IntervalEstimator;
 import dev.moravec.taxonomy.index.internal.OccupationFigures;
@@ -16,6 +18,7 @@ import dev.moravec.taxonomy.index.internal.Segments;
 import dev.moravec.taxonomy.index.internal.TaskTable;
 import dev.moravec.taxonomy.sources.SocHierarchy;
 import dev.moravec.taxonomy.sources.SocLevel;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,11 +60,29 @@ public final class Rankings {
      * A ranking.
      *
      * @param level {@code task}, {@code occupation}, {@code detailed}, {@code broad}, {@code minor} or {@code major}
+     *     in SOC 2018; a level of the classification otherwise (see {@link Classifications#level}); {@code null}
+     *     for the classification's finest
      * @param lagging lowest scores first when true, highest first when false
-     * @param family a SOC group or occupation code to rank within, or {@code null}
+     * @param family a group or occupation code of the classification to rank within, or {@code null}
      * @param limit the most rows
+     * @param classification the classification to rank the groups of
+     * @param weight what occupations are weighted by within a group
      */
-    public record Request(String level, boolean lagging, String family, int limit) {}
+    public record Request(String level, boolean lagging, String family, int limit, Classification classification,
+            WeightBasis weight) {
+
+        /**
+         * A ranking of SOC 2018 codes weighted by employment.
+         *
+         * @param level the level
+         * @param lagging lowest first
+         * @param family the family, or {@code null}
+         * @param limit the most rows
+         */
+        public Request(String level, boolean lagging, String family, int limit) {
+            this(level, lagging, family, limit, Classification.SOC_2018, WeightBasis.EMPLOYMENT);
+        }
+    }
 
     private final TaxonomyIndex index;
 
@@ -108,16 +129,20 @@ public final class Rankings {
      * @throws IOException if the index cannot be read
      */
     public Ranking rank(Request request, Relief relief, ViewOptions view) throws BadInputException, IOException {
-        String level = request.level().toLowerCase(Locale.ROOT);
-        if (level.equals("task")) {
+        String level = request.level() == null ? null : request.level().toLowerCase(Locale.ROOT);
+        if ("task".equals(level)) {
+            if (request.classification() != Classification.SOC_2018) {
+                throw new BadInputException("--level task ranks the taxonomy's tasks, which are O*NET's: leave out"
+                        + " --classification, or rank a level of " + request.classification().title());
+            }
             return rankTasks(request, relief, view);
         }
-        SocLevel groups = parse(level);
-        if (groups == null) {
+        if (request.classification() == Classification.SOC_2018 && level != null && parse(level) == null) {
             throw new BadInputException("--level must be task, occupation, detailed, broad, minor or major, not '"
                     + request.level() + "'");
         }
-        return rankGroups(request, groups, relief, view);
+        new Classifications(index).require(request.classification());
+        return rankGroups(request, Classifications.level(request.classification(), level), relief, view);
     }
 
     /**
@@ -250,55 +275,84 @@ public final class Rankings {
     private static final java.util.Set<String> TASK_FIELDS = java.util.Set.of(IndexFields.CODE, IndexFields.TITLE,
             IndexFields.TASK_ID, IndexFields.STATEMENT);
 
-    private Ranking rankGroups(Request request, SocLevel level, Relief relief, ViewOptions view) throws IOException {
+    private Ranking rankGroups(Request request, String level, Relief relief, ViewOptions view) throws IOException {
+        Classification classification = request.classification();
         return index.search(searcher -> {
-            SocHierarchy hierarchy = index.hierarchy(searcher);
-            Map<String, String> titles = level == SocLevel.OCCUPATION ? OccupationDetails.titles(searcher)
-                    : hierarchy.titles();
+            Grouping grouping = Classifications.grouping(index, searcher, classification, level);
+            String filter = grouping.occupationFilter(request.family());
             OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
-            List<FamilyTotals> families = families(searcher, hierarchy, request.family(), level, relief, targets);
-            Map<String, Integer> overridden = overriddenTasks(searcher, request.family(), targets);
+            List<FamilyTotals> families = families(searcher, grouping, request.family(), relief, request.weight(),
+                    targets);
+            Map<String, Integer> overridden = overriddenTasks(searcher, filter, targets);
             List<Ranking.Row> rows = new ArrayList<>();
+            List<Ranking.Unscored> withoutScore = new ArrayList<>();
             Map<String, FamilyTotals> byCode = new HashMap<>();
             int unscored = 0;
-            int withEmployment = 0;
-            int scoredOccupations = 0;
+            java.util.Set<String> withEmployment = new java.util.HashSet<>();
+            java.util.Set<String> withWages = new java.util.HashSet<>();
+            java.util.Set<String> scoredOccupations = new java.util.HashSet<>();
             for (FamilyTotals family : families) {
-                withEmployment += family.withEmployment();
-                scoredOccupations += family.scored();
+                withEmployment.addAll(family.codes("employment"));
+                withWages.addAll(family.codes("wages"));
+                scoredOccupations.addAll(family.codes("scored"));
                 if (family.scored() == 0) {
                     unscored++;
+                    if (classification != Classification.SOC_2018) {
+                        withoutScore.add(new Ranking.Unscored(family.code(), grouping.title(family.code()),
+                                grouping.coverage(family.code()), family.occupations() == 0
+                                        ? "no partner in the crosswalks reaches an O*NET-SOC occupation with tasks"
+                                        : "none of its " + family.occupations() + " occupations is scored"));
+                    }
                     continue;
                 }
                 byCode.put(family.code(), family);
                 int changed = family.members().stream().mapToInt(code -> overridden.getOrDefault(code, 0)).sum();
-                rows.add(row(family, titles.get(family.code()), changed));
+                rows.add(row(family, grouping, changed));
             }
             Comparator<Ranking.Row> byScore = Comparator.comparingDouble(r -> r.scores().score().getAsDouble());
             rows.sort((request.lagging() ? byScore : byScore.reversed()).thenComparing(Ranking.Row::code));
             if (view.intervals() != null) {
-                IntervalEstimator estimator = ScoreIntervals.estimator(index, searcher, request.family(), targets, relief,
+                IntervalEstimator estimator = ScoreIntervals.estimator(index, searcher, filter, targets, relief,
                         view.intervals());
+                boolean occupations = classification == Classification.SOC_2018 && "occupation".equals(level);
                 List<double[]> replicates = new ArrayList<>(rows.size());
                 for (Ranking.Row row : rows) {
-                    replicates.add(ScoreIntervals.replicates(estimator, level, byCode.get(row.code())));
+                    replicates.add(ScoreIntervals.replicates(estimator, occupations, byCode.get(row.code())));
                 }
                 rows = ScoreIntervals.withUncertainty(rows, replicates, request.lagging());
             }
             if (rows.size() > request.limit()) {
                 rows = rows.subList(0, request.limit());
             }
-            String weighting = describeTaskWeighting(searcher, request.family());
-            if (level != SocLevel.OCCUPATION) {
-                weighting += "; occupations within families: " + (withEmployment > 0
-                        ? "weighted by employment (" + withEmployment + " of " + scoredOccupations
-                                + " scored occupations have employment figures; a family without any is weighted"
-                                + " equally)"
-                        : "weighted equally (no employment file imported)");
+            withoutScore.sort(Comparator.comparing(Ranking.Unscored::code));
+            String weighting = describeTaskWeighting(searcher, filter);
+            boolean occupationLevel = classification == Classification.SOC_2018 && level.equals("occupation");
+            if (!occupationLevel) {
+                weighting += "; occupations within " + (classification == Classification.SOC_2018 ? "families" : "groups")
+                        + ": " + describeOccupationWeighting(request.weight(), withEmployment.size(), withWages.size(),
+                                scoredOccupations.size());
+                if (classification != Classification.SOC_2018) {
+                    weighting += "; an occupation reached by several " + classification.title() + " codes is shared"
+                            + " equally among them";
+                }
             }
-            return new Ranking(level.label(), request.lagging(), rows, weighting, unscored,
-                    relief == null ? null : relief.scenario().name(), view.intervals(), report(targets));
+            return new Ranking(level, request.lagging(), rows, weighting, unscored,
+                    relief == null ? null : relief.scenario().name(), classification.label(), request.weight().label(),
+                    withoutScore, Classifications.sources(index, searcher, classification), view.intervals(),
+                    report(targets));
         });
+    }
+
+    private static String describeOccupationWeighting(WeightBasis basis, int withEmployment, int withWages, int scored) {
+        if (basis == WeightBasis.WAGES && withWages > 0) {
+            return "weighted by wage bill, employment x mean annual wage (" + withWages + " of " + scored
+                    + " scored occupations have both; a family without any is weighted by employment, else equally)";
+        }
+        String fallback = basis == WeightBasis.WAGES ? " (no wages imported)" : "";
+        return withEmployment > 0
+                ? "weighted by employment" + fallback + " (" + withEmployment + " of " + scored
+                        + " scored occupations have employment figures; a family without any is weighted equally)"
+                : "weighted equally (no employment file imported)";
     }
 
     /**
@@ -324,8 +378,8 @@ public final class Rankings {
     }
 
     /**
-     * Every family of a level (or occupation) with its occupations' figures summed, as classified or
-     * under a scenario, with the analyst overrides.
+     * Every SOC family of a level (or occupation) with its occupations' figures summed, as classified or
+     * under a scenario, with the analyst overrides, weighted by employment.
      *
      * @param searcher the searcher of one commit
      * @param hierarchy the SOC hierarchy
@@ -338,18 +392,11 @@ public final class Rankings {
      */
     static List<FamilyTotals> families(IndexSearcher searcher, SocHierarchy hierarchy, String family, SocLevel level,
             Relief relief, OverrideTargets targets) throws IOException {
-        List<OccupationFigures> occupations = relief == null ? OccupationFigures.adjusted(searcher, family, targets)
-                : OccupationFigures.underScenario(searcher, family, relief, targets);
-        Map<String, FamilyTotals> families = new HashMap<>();
-        for (OccupationFigures occupation : occupations) {
-            String code = hierarchy.groupOf(occupation.code(), level);
-            families.computeIfAbsent(code, FamilyTotals::new).add(occupation);
-        }
-        return new ArrayList<>(families.values());
+        return families(searcher, new SocGrouping(hierarchy, level), family, relief, WeightBasis.EMPLOYMENT, targets);
     }
 
     /**
-     * Every family of a level with its occupations' figures summed, as the scorers rated them.
+     * Every SOC family of a level with its occupations' figures summed, as the scorers rated them.
      *
      * @param searcher the searcher of one commit
      * @param hierarchy the SOC hierarchy
@@ -364,11 +411,64 @@ public final class Rankings {
         return families(searcher, hierarchy, family, level, relief, OverrideTargets.NONE);
     }
 
-    private static Ranking.Row row(FamilyTotals family, String title, int overridden) {
+    /**
+     * Every group of a grouping with its occupations' figures summed, as the scorers rated them.
+     *
+     * @param searcher the searcher of one commit
+     * @param grouping where each occupation's weight goes
+     * @param family a family to stay within, or {@code null}
+     * @param relief a scenario, or {@code null}
+     * @param basis what occupations are weighted by
+     * @return the groups, in no particular order
+     * @throws IOException if the index cannot be read
+     */
+    static List<FamilyTotals> families(IndexSearcher searcher, Grouping grouping, String family, Relief relief,
+            WeightBasis basis) throws IOException {
+        return families(searcher, grouping, family, relief, basis, OverrideTargets.NONE);
+    }
+
+    /**
+     * Every group of a grouping with its occupations' figures summed (each occupation's share of each group),
+     * as classified or under a scenario, with the analyst overrides; the groups the classification knows but
+     * no occupation reaches are there too, empty.
+     *
+     * @param searcher the searcher of one commit
+     * @param grouping where each occupation's weight goes
+     * @param family a family to stay within, or {@code null}
+     * @param relief a scenario, or {@code null}
+     * @param basis what occupations are weighted by
+     * @param targets the analyst overrides, resolved on the commit
+     * @return the groups, in no particular order
+     * @throws IOException if the index cannot be read
+     */
+    static List<FamilyTotals> families(IndexSearcher searcher, Grouping grouping, String family, Relief relief,
+            WeightBasis basis, OverrideTargets targets) throws IOException {
+        String filter = grouping.occupationFilter(family);
+        List<OccupationFigures> occupations = relief == null ? OccupationFigures.adjusted(searcher, filter, targets)
+                : OccupationFigures.underScenario(searcher, filter, relief, targets);
+        Map<String, FamilyTotals> families = new HashMap<>();
+        for (OccupationFigures occupation : occupations) {
+            for (Map.Entry<String, Double> group : grouping.groups(occupation.code()).entrySet()) {
+                if (grouping.within(group.getKey(), family)) {
+                    families.computeIfAbsent(group.getKey(), code -> new FamilyTotals(code, basis))
+                            .add(occupation, group.getValue());
+                }
+            }
+        }
+        for (String known : grouping.known()) {
+            if (grouping.within(known, family)) {
+                families.computeIfAbsent(known, code -> new FamilyTotals(code, basis));
+            }
+        }
+        return new ArrayList<>(families.values());
+    }
+
+    private static Ranking.Row row(FamilyTotals family, Grouping grouping, int overridden) {
         OccupationScore score = family.score();
-        return new Ranking.Row(family.code(), title, null, null, score.means(),
-                family.tasks(), family.scored(), family.employment(), score.shares(),
-                score.dominantBottleneck().orElse(null), score.laggingBy(), null, null, overridden);
+        return new Ranking.Row(family.code(), grouping.title(family.code()), null, null, score.means(), family.tasks(),
+                family.scored(), family.employment(), score.shares(), score.dominantBottleneck().orElse(null),
+                score.laggingBy(), family.wageBill(), family.wageBillByQuadrant(), grouping.coverage(family.code()),
+                null, null, overridden);
     }
 
     private String describeTaskWeighting(IndexSearcher searcher, String family) throws IOException {

@@ -45,40 +45,77 @@ final class ScoreIntervals {
      * A family's (or an occupation's) resampled scores.
      *
      * @param estimator the occupations' resampled scores
-     * @param level the level the family is of
+     * @param occupation whether the family is one O*NET-SOC occupation
+     * @param family the family (or a group of another classification)
+     * @return one score per resample, or {@code null} when it has no rated task
+     */
+    static double[] replicates(IntervalEstimator estimator, boolean occupation, FamilyTotals family) {
+        return occupation ? estimator.occupation(family.code())
+                : estimator.family(family.code(), family.members(), family.memberWeights());
+    }
+
+    /**
+     * A family's (or an occupation's) resampled scores.
+     *
+     * @param estimator the occupations' resampled scores
+     * @param level the SOC level the family is of
      * @param family the family
      * @return one score per resample, or {@code null} when it has no rated task
      */
     static double[] replicates(IntervalEstimator estimator, SocLevel level, FamilyTotals family) {
-        return level == SocLevel.OCCUPATION ? estimator.occupation(family.code())
-                : estimator.family(family.code(), family.members(), family.memberEmployment());
+        return replicates(estimator, level == SocLevel.OCCUPATION, family);
     }
 
     /**
      * Ranked rows with their intervals and rank ranges.
      *
      * @param rows every ranked row, in ranking order
-     * @param replicates each row's resampled scores, in the same order
+     * @param resampled each row's resampled scores, in the same order
      * @param ascending whether the lowest score ranks first
      * @return the rows with their intervals and ranges
      */
     static List<Ranking.Row> withUncertainty(List<Ranking.Row> rows, List<double[]> resampled, boolean ascending) {
+        List<Uncertainty> uncertainty = uncertainty(rows.stream().map(r -> r.scores().score().getAsDouble()).toList(),
+                resampled, ascending);
+        List<Ranking.Row> with = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            with.add(rows.get(i).withUncertainty(uncertainty.get(i).interval(), uncertainty.get(i).rank()));
+        }
+        return with;
+    }
+
+    /**
+     * A ranked item's 90% interval and rank range.
+     *
+     * @param interval its score's interval
+     * @param rank its rank's range
+     */
+    record Uncertainty(ScoreInterval interval, RankRange rank) {}
+
+    /**
+     * Ranked items' intervals and rank ranges.
+     *
+     * @param points every ranked item's score, in ranking order
+     * @param resampled each item's resampled scores, in the same order; {@code null} for an item with nothing to
+     *     resample, which keeps its score in every resample
+     * @param ascending whether the lowest score ranks first
+     * @return each item's interval and range, in the same order
+     */
+    static List<Uncertainty> uncertainty(List<Double> points, List<double[]> resampled, boolean ascending) {
         List<double[]> replicates = new ArrayList<>(resampled.size());
         for (int i = 0; i < resampled.size(); i++) {
             double[] values = resampled.get(i);
             if (values == null) { // nothing to resample: the score itself every time
                 values = new double[resampled.stream().filter(java.util.Objects::nonNull).findFirst()
                         .map(v -> v.length).orElse(1)];
-                java.util.Arrays.fill(values, rows.get(i).scores().score().getAsDouble());
+                java.util.Arrays.fill(values, points.get(i));
             }
             replicates.add(values);
         }
         List<RankRange> ranges = IntervalEstimator.rankRanges(replicates, ascending);
-        List<Ranking.Row> with = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Ranking.Row row = rows.get(i);
-            with.add(row.withUncertainty(
-                    IntervalEstimator.interval(replicates.get(i), row.scores().score().getAsDouble()), ranges.get(i)));
+        List<Uncertainty> with = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            with.add(new Uncertainty(IntervalEstimator.interval(replicates.get(i), points.get(i)), ranges.get(i)));
         }
         return with;
     }

@@ -11,10 +11,12 @@ import dev.moravec.taxonomy.index.internal.Documents;
 import dev.moravec.taxonomy.index.internal.EstimatorCache;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.StoredVerdicts;
+import dev.moravec.taxonomy.index.internal.SupplementDocuments;
 import dev.moravec.taxonomy.sources.ImportReport;
 import dev.moravec.taxonomy.sources.Occupation;
 import dev.moravec.taxonomy.sources.Release;
 import dev.moravec.taxonomy.sources.SocHierarchy;
+import dev.moravec.taxonomy.sources.Supplements;
 import dev.moravec.taxonomy.sources.TaxonomyTask;
 import java.io.Closeable;
 import java.io.IOException;
@@ -67,6 +69,8 @@ public final class TaxonomyIndex implements Closeable {
     public static final String IMPORTED_KEY = "moravec.imported";
     /** Commit data: when the tasks were last classified, and with which scorers and configuration. */
     public static final String CLASSIFIED_KEY = "moravec.classified";
+    /** Commit data: when crosswalks, ESCO or industry employment were last added without a release. */
+    public static final String SUPPLEMENTED_KEY = "moravec.supplemented";
 
     private final Path path;
     private final Directory directory;
@@ -78,6 +82,7 @@ public final class TaxonomyIndex implements Closeable {
     private volatile SearcherManager searchers;
     /** The commit generation the searchers were last reopened on or after; none yet at first. */
     private volatile long refreshedGeneration = Long.MIN_VALUE;
+    private final Map<String, Memo> memos = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TaxonomyIndex(Path path, Directory directory, ObjectMapper mapper) {
         this.path = path;
@@ -187,68 +192,172 @@ public final class TaxonomyIndex implements Closeable {
      * @throws BadInputException if another process holds the write lock
      */
     public void replace(Release release, Consumer<String> progress) throws IOException, BadInputException {
+        replace(release, Supplements.NONE, progress);
+    }
+
+    /**
+     * Replaces the index's content with a release and what the import adds beside it, in one commit. Verdicts
+     * of unchanged tasks are kept; so are the crosswalks, ESCO and industry employment the index held, each
+     * unless the import gives one of its kind.
+     *
+     * @param release what to index
+     * @param supplements crosswalks, ESCO and industry employment to add or replace
+     * @param progress told a line per step; if it throws, the import stops and the old index stays
+     * @throws IOException if writing fails (the old index stays)
+     * @throws BadInputException if another process holds the write lock
+     */
+    public void replace(Release release, Supplements supplements, Consumer<String> progress)
+            throws IOException, BadInputException {
         Map<String, Carried> previous = exists() ? carried() : Map.of();
+        Supplements held = exists() ? supplements() : Supplements.NONE;
+        write(writer -> {
+            writer.deleteAll();
+            progress.accept("indexing " + release.occupations().size() + " occupations and "
+                    + release.tasks().size() + " tasks");
+            // an occupation's own title names it where rankings and shares list occupations as families
+            Map<String, String> occupationTitles = new HashMap<>();
+            release.occupations().forEach((code, occupation) -> occupationTitles.put(code, occupation.title()));
+            SocHierarchy hierarchy = release.hierarchy().withTitles(occupationTitles);
+            writer.addDocument(documents.meta(hierarchy, codec.write(codec.mapper().valueToTree(release.report()))));
+            Map<String, List<TaxonomyTask>> byOccupation = new LinkedHashMap<>();
+            for (TaxonomyTask task : release.tasks()) {
+                byOccupation.computeIfAbsent(task.task().occupationCode(), c -> new ArrayList<>()).add(task);
+            }
+            int kept = 0;
+            int written = 0;
+            for (Occupation occupation : release.occupations().values()) {
+                List<TaxonomyTask> tasks = byOccupation.getOrDefault(occupation.code(), List.of());
+                TaskWeighting weighting = TaskWeighting.of(tasks.stream().map(TaxonomyTask::task).toList());
+                List<Verdict> verdicts = new ArrayList<>();
+                for (TaxonomyTask task : tasks) {
+                    Carried old = previous.get(IndexFields.taskKey(occupation.code(), task.task().id()));
+                    StoredVerdict verdict = null;
+                    float[] vector = null;
+                    if (old != null && old.verdict() != null) {
+                        StoredVerdict stored = storedVerdicts.read(task.task(), old.verdict());
+                        if (stored.contentKey().equals(Documents.contentKey(task.task()))) {
+                            verdict = stored;
+                            verdicts.add(stored.verdict());
+                            kept++;
+                        }
+                    }
+                    if (old != null && task.task().statement().equals(old.text())) {
+                        vector = old.vector();
+                    }
+                    writer.addDocument(documents.task(task, occupation.title(), hierarchy,
+                            weighting.weight(task.task()), verdict, vector));
+                    if (++written % 5000 == 0) {
+                        progress.accept("indexed " + written + " tasks");
+                    }
+                }
+                OccupationScore score = verdicts.isEmpty() || verdicts.size() < tasks.size() ? null
+                        : OccupationScore.of(verdicts);
+                Carried old = previous.get(IndexFields.occupationKey(occupation.code()));
+                float[] vector = old != null && Documents.vectorText(occupation).equals(old.text()) ? old.vector() : null;
+                writer.addDocument(documents.occupation(occupation, hierarchy, tasks.isEmpty() ? null : weighting,
+                        score, vector));
+            }
+            new SupplementDocuments(codec).write(writer, SupplementDocuments.merge(held, supplements));
+            Map<String, String> data = new HashMap<>();
+            data.put(SCHEMA_KEY, String.valueOf(IndexFields.SCHEMA_VERSION));
+            data.put(SOURCE_KEY, release.report().source());
+            data.put(IMPORTED_KEY, Instant.now().toString());
+            if (kept > 0) {
+                String classified = commitData().get(CLASSIFIED_KEY);
+                if (classified != null) {
+                    data.put(CLASSIFIED_KEY, classified);
+                }
+            }
+            writer.setLiveCommitData(data.entrySet());
+            progress.accept("committing" + (kept > 0 ? " (" + kept + " verdicts of unchanged tasks kept)" : ""));
+        });
+    }
+
+    /**
+     * Adds crosswalks, ESCO or industry employment to the index, each replacing what it held of its kind, in
+     * one commit that leaves the occupations, tasks and verdicts as they are.
+     *
+     * @param supplements what to add
+     * @param progress told a line per step
+     * @throws IOException if writing fails (the index stays as it was)
+     * @throws BadInputException if nothing was imported yet, or another process holds the write lock
+     */
+    public void supplement(Supplements supplements, Consumer<String> progress) throws IOException, BadInputException {
+        if (!exists()) {
+            throw new BadInputException("the taxonomy index at " + path + " is empty: import a release first with"
+                    + " 'moravec taxonomy import SOURCE'");
+        }
+        Supplements merged = SupplementDocuments.merge(supplements(), supplements);
+        Map<String, String> data = new HashMap<>(commitData());
+        write(writer -> {
+            progress.accept("indexing " + supplements.crosswalks().size() + " crosswalks"
+                    + (supplements.esco() != null ? ", ESCO" : "") + (supplements.industry() != null
+                            ? ", industry employment" : ""));
+            new SupplementDocuments(codec).write(writer, merged);
+            data.put(SUPPLEMENTED_KEY, Instant.now().toString());
+            writer.setLiveCommitData(data.entrySet());
+            progress.accept("committing");
+        });
+    }
+
+    /**
+     * The crosswalks, ESCO classification and industry employment the index holds.
+     *
+     * @return them; {@link Supplements#NONE} when none were imported
+     * @throws IOException if the index cannot be read
+     */
+    public Supplements supplements() throws IOException {
+        return search(this::supplements);
+    }
+
+    /**
+     * The supplements as a searcher of this index sees them.
+     *
+     * @param searcher a searcher that {@link #search} gave
+     * @return them
+     * @throws IOException if the index cannot be read
+     */
+    Supplements supplements(IndexSearcher searcher) throws IOException {
+        return new SupplementDocuments(codec).read(searcher);
+    }
+
+    /**
+     * Something computed from one commit's content, kept until the next commit, so that queries asked
+     * again on the same content do not compute it again.
+     *
+     * @param key what it is
+     * @param searcher the searcher of the commit it is computed from
+     * @param compute computes it
+     * @param <T> its type
+     * @return it
+     * @throws IOException if the index cannot be read
+     */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, IndexSearcher searcher, SearchFunction<T> compute) throws IOException {
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        Memo held = memos.get(key);
+        if (held != null && held.version() == version) {
+            return (T) held.value();
+        }
+        T value = compute.apply(searcher);
+        memos.put(key, new Memo(version, value));
+        return value;
+    }
+
+    /** A value computed from the commit of a reader version. */
+    private record Memo(long version, Object value) {}
+
+    /** One step of writing, committed by {@link #write}. */
+    private interface WriteStep {
+        void write(IndexWriter writer) throws IOException;
+    }
+
+    // runs a step on a writer and commits it, or rolls it back if the step fails, then reopens the searchers
+    private void write(WriteStep step) throws IOException, BadInputException {
         try (IndexWriter writer = writer()) {
             boolean committed = false;
             try {
-                writer.deleteAll();
-                progress.accept("indexing " + release.occupations().size() + " occupations and "
-                        + release.tasks().size() + " tasks");
-                // an occupation's own title names it where rankings and shares list occupations as families
-                Map<String, String> occupationTitles = new HashMap<>();
-                release.occupations().forEach((code, occupation) -> occupationTitles.put(code, occupation.title()));
-                SocHierarchy hierarchy = release.hierarchy().withTitles(occupationTitles);
-                writer.addDocument(documents.meta(hierarchy, codec.write(codec.mapper().valueToTree(release.report()))));
-                Map<String, List<TaxonomyTask>> byOccupation = new LinkedHashMap<>();
-                for (TaxonomyTask task : release.tasks()) {
-                    byOccupation.computeIfAbsent(task.task().occupationCode(), c -> new ArrayList<>()).add(task);
-                }
-                int kept = 0;
-                int written = 0;
-                for (Occupation occupation : release.occupations().values()) {
-                    List<TaxonomyTask> tasks = byOccupation.getOrDefault(occupation.code(), List.of());
-                    TaskWeighting weighting = TaskWeighting.of(tasks.stream().map(TaxonomyTask::task).toList());
-                    List<Verdict> verdicts = new ArrayList<>();
-                    for (TaxonomyTask task : tasks) {
-                        Carried old = previous.get(IndexFields.taskKey(occupation.code(), task.task().id()));
-                        StoredVerdict verdict = null;
-                        float[] vector = null;
-                        if (old != null && old.verdict() != null) {
-                            StoredVerdict stored = storedVerdicts.read(task.task(), old.verdict());
-                            if (stored.contentKey().equals(Documents.contentKey(task.task()))) {
-                                verdict = stored;
-                                verdicts.add(stored.verdict());
-                                kept++;
-                            }
-                        }
-                        if (old != null && task.task().statement().equals(old.text())) {
-                            vector = old.vector();
-                        }
-                        writer.addDocument(documents.task(task, occupation.title(), hierarchy,
-                                weighting.weight(task.task()), verdict, vector));
-                        if (++written % 5000 == 0) {
-                            progress.accept("indexed " + written + " tasks");
-                        }
-                    }
-                    OccupationScore score = verdicts.isEmpty() || verdicts.size() < tasks.size() ? null
-                            : OccupationScore.of(verdicts);
-                    Carried old = previous.get(IndexFields.occupationKey(occupation.code()));
-                    float[] vector = old != null && Documents.vectorText(occupation).equals(old.text()) ? old.vector() : null;
-                    writer.addDocument(documents.occupation(occupation, hierarchy, tasks.isEmpty() ? null : weighting,
-                            score, vector));
-                }
-                Map<String, String> data = new HashMap<>();
-                data.put(SCHEMA_KEY, String.valueOf(IndexFields.SCHEMA_VERSION));
-                data.put(SOURCE_KEY, release.report().source());
-                data.put(IMPORTED_KEY, Instant.now().toString());
-                if (kept > 0) {
-                    String classified = commitData().get(CLASSIFIED_KEY);
-                    if (classified != null) {
-                        data.put(CLASSIFIED_KEY, classified);
-                    }
-                }
-                writer.setLiveCommitData(data.entrySet());
-                progress.accept("committing" + (kept > 0 ? " (" + kept + " verdicts of unchanged tasks kept)" : ""));
+                step.write(writer);
                 writer.commit();
                 committed = true;
             } finally {

@@ -10,6 +10,7 @@ import dev.moravec.taxonomy.index.internal.FamilyFacets;
 import dev.moravec.taxonomy.index.internal.IndexFields;
 import dev.moravec.taxonomy.index.internal.BoundedQueryParser;
 import dev.moravec.taxonomy.index.internal.TimeLimitedSearcher;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,30 @@ public final class TaxonomySearch {
      * @param family a SOC group or occupation code the results must belong to, or {@code null}
      * @param quadrant the quadrant the tasks must be in, or {@code null}
      * @param limit the most results to return
+     * @param classification with {@code occupations}, the classification whose codes to search by their titles
+     *     and labels
      */
-    public record Request(String text, boolean occupations, String family, Quadrant quadrant, int limit) {}
+    public record Request(String text, boolean occupations, String family, Quadrant quadrant, int limit,
+            Classification classification) {
+
+        /**
+         * A search of the taxonomy itself.
+         *
+         * @param text the query
+         * @param occupations search occupations instead of tasks
+         * @param family the family, or {@code null}
+         * @param quadrant the quadrant, or {@code null}
+         * @param limit the most results
+         */
+        public Request(String text, boolean occupations, String family, Quadrant quadrant, int limit) {
+            this(text, occupations, family, quadrant, limit, Classification.SOC_2018);
+        }
+
+        /** @return whether it searches the codes of another classification than SOC 2018 */
+        boolean otherClassification() {
+            return occupations && classification != Classification.SOC_2018;
+        }
+    }
 
     private static final Map<String, Float> TASK_FIELDS =
             Map.of(IndexFields.STATEMENT, 1.0f, IndexFields.TITLE, 0.3f, IndexFields.ACTIVITIES, 0.2f);
@@ -105,6 +128,13 @@ public final class TaxonomySearch {
      * @throws IOException if the index cannot be read
      */
     public List<SearchHit> search(Request request) throws BadInputException, IOException {
+        if (request.otherClassification()) {
+            new Classifications(index).require(request.classification());
+            if (request.family() != null || request.quadrant() != null) {
+                throw new BadInputException("--family and --quadrant filter the taxonomy's own tasks and occupations;"
+                        + " leave them out when searching " + request.classification().title() + " codes");
+            }
+        }
         Map<String, Float> fields = request.occupations() ? OCCUPATION_FIELDS : TASK_FIELDS;
         Query text = parse(request.text(), fields, QueryParser.Operator.AND);
         List<SearchHit> hits = run(request, text);
@@ -126,6 +156,10 @@ public final class TaxonomySearch {
      * @throws IOException if the index cannot be read
      */
     public List<SearchHit> semantic(Request request, Embedder embedder) throws BadInputException, IOException {
+        if (request.otherClassification()) {
+            throw new BadInputException("--semantic searches the taxonomy's own tasks and occupations; search "
+                    + request.classification().title() + " codes by their words, without --semantic");
+        }
         Query filter = filter(request, new FieldExistsQuery(IndexFields.VECTOR));
         int withVectors = index.search(searcher -> searcher.count(filter));
         if (withVectors == 0) {
@@ -168,15 +202,24 @@ public final class TaxonomySearch {
 
     private List<SearchHit> run(Request request, Query text) throws IOException {
         Query built = filter(request, text);
+        if (request.otherClassification()) {
+            return index.search(searcher -> new GroupScores(index, searcher, request.classification())
+                    .hits(hits(TimeLimitedSearcher.of(searcher, timeLimit), request, built, text)));
+        }
         return index.search(searcher -> hits(TimeLimitedSearcher.of(searcher, timeLimit), request, built, text));
     }
 
     // the query restricted to the requested kind, family and quadrant
     private static Query filter(Request request, Query query) {
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.KIND, request.occupations() ? "occupation" : "task")),
-                        BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        if (request.otherClassification()) {
+            return filtered.add(new TermQuery(new Term(IndexFields.KIND, "group")), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.CLASSIFICATION, request.classification().label())),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+        }
+        filtered.add(new TermQuery(new Term(IndexFields.KIND, request.occupations() ? "occupation" : "task")),
+                BooleanClause.Occur.FILTER);
         if (request.family() != null) {
             filtered.add(new TermQuery(new Term(IndexFields.FAMILY, request.family())), BooleanClause.Occur.FILTER);
         }

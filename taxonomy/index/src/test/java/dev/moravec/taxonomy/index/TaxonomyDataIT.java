@@ -14,7 +14,14 @@ import dev.moravec.scoring.ScorerRegistry;
 import dev.moravec.scoring.ScoringEngine;
 import dev.moravec.testing.TestData;
 import java.nio.file.Path;
+import dev.moravec.taxonomy.sources.Supplements;
+import dev.moravec.taxonomy.sources.crosswalk.Classification;
+import dev.moravec.taxonomy.sources.crosswalk.Crosswalk;
+import dev.moravec.taxonomy.sources.crosswalk.CrosswalkLink;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +51,13 @@ class TaxonomyDataIT {
             TaxonomyClassifier.Result result = new TaxonomyClassifier(engine).classify(index, line -> { });
             assertThat(result.rated()).isEqualTo(18_796);
         }
+        List<Path> crosswalks = new ArrayList<>();
+        for (String file : List.of("soc_2010_to_2018_crosswalk.csv", "isco_soc_crosswalk_isco08_to_soc2010.csv",
+                "2010_to_2019_Crosswalk.csv", "ESCO_to_ONET-SOC.csv")) {
+            crosswalks.add(TestData.require("crosswalks/" + file));
+        }
+        index.supplement(Supplements.read(crosswalks, TestData.require("esco/v1_2_1"),
+                TestData.require("bls/natsector_M2024_dl.csv"), line -> { }), line -> { });
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -99,5 +113,98 @@ class TaxonomyDataIT {
         OccupationDetails.Detail developers = new OccupationDetails(index).show("15-1252.00");
         assertThat(developers.path().get(2).title()).isEqualTo("Software and Web Developers, Programmers, and Testers");
         assertThat(developers.tasks()).hasSize(19);
+    }
+
+    @Test
+    void eachChainReportsWhatItMapsAndLoses() throws Exception {
+        Classifications.Summary summary = new Classifications(index).summary();
+        summary.chains().forEach((classification, chain) -> {
+            System.out.println(classification.title() + ": " + chain.codes() + " codes via " + chain.sources());
+            chain.losses().forEach(l -> System.out.println("  " + l));
+        });
+        summary.onet2010().forEach(l -> System.out.println("O*NET-SOC 2010: " + l));
+
+        assertThat(summary.chains()).containsOnlyKeys(Classification.SOC_2010, Classification.ISCO_08, Classification.ESCO);
+        assertThat(summary.chains().get(Classification.SOC_2010).codes()).isEqualTo(840);
+        assertThat(summary.chains().get(Classification.ESCO).codes()).as("ESCO v1.2.1's occupations").isEqualTo(3039);
+        assertThat(summary.chains().get(Classification.ESCO).losses())
+                .anyMatch(l -> l.startsWith("38 ESCO codes of ESCO_to_ONET-SOC.csv (built on ESCO v1.1.0) are not in"
+                        + " ESCO v1.2.1"));
+        assertThat(summary.escoContent()).isTrue();
+        assertThat(summary.esco()).isEqualTo("ESCO v1.2.1");
+    }
+
+    /**
+     * Where the two crosswalks link an ISCO-08 unit group to exactly one 2010 SOC code and that to exactly one
+     * 2018 SOC code, each linked to nothing else (found from the files' links here, not from the chains), the
+     * unit group's row of the ISCO-08 ranking equals the SOC code's row of the SOC ranking.
+     */
+    @Test
+    void anIscoRankingEqualsTheSocRankingWhereTheMappingIsOneToOne() throws Exception {
+        Crosswalk isco = dev.moravec.taxonomy.sources.crosswalk.CrosswalkReader.read(
+                TestData.require("crosswalks/isco_soc_crosswalk_isco08_to_soc2010.csv"));
+        Crosswalk soc = dev.moravec.taxonomy.sources.crosswalk.CrosswalkReader.read(
+                TestData.require("crosswalks/soc_2010_to_2018_crosswalk.csv"));
+        Map<String, Set<String>> iscoToSoc = partners(isco, false);
+        Map<String, Set<String>> socToIsco = partners(isco, true);
+        Map<String, Set<String>> oldToNew = partners(soc, false);
+        Map<String, Set<String>> newToOld = partners(soc, true);
+        Map<String, String> oneToOne = new HashMap<>();
+        iscoToSoc.forEach((unit, old) -> {
+            if (unit.length() == 4 && old.size() == 1) {
+                String code2010 = old.iterator().next();
+                Set<String> back = socToIsco.get(code2010);
+                Set<String> to2018 = oldToNew.getOrDefault(code2010, Set.of());
+                if (back.size() == 1 && to2018.size() == 1
+                        && newToOld.get(to2018.iterator().next()).size() == 1) {
+                    oneToOne.put(unit, to2018.iterator().next());
+                }
+            }
+        });
+        Rankings rankings = new Rankings(index);
+        Map<String, Ranking.Row> units = new HashMap<>();
+        rankings.rank(new Rankings.Request("4", false, null, 10_000, Classification.ISCO_08, WeightBasis.EMPLOYMENT))
+                .rows().forEach(r -> units.put(r.code(), r));
+        Map<String, Ranking.Row> detailed = new HashMap<>();
+        rankings.rank(new Rankings.Request("detailed", false, null, 10_000)).rows().forEach(r -> detailed.put(r.code(), r));
+
+        int compared = 0;
+        for (Map.Entry<String, String> pair : oneToOne.entrySet()) {
+            Ranking.Row unit = units.get(pair.getKey());
+            Ranking.Row code = detailed.get(pair.getValue());
+            if (code == null) {
+                assertThat(unit).as("%s: its SOC code %s has no score", pair.getKey(), pair.getValue()).isNull();
+                continue;
+            }
+            compared++;
+            assertThat(unit).as(pair.getKey()).isNotNull();
+            assertThat(unit.scores().score().getAsDouble()).as(pair.getKey())
+                    .isCloseTo(code.scores().score().getAsDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(unit.tasks()).as(pair.getKey()).isEqualTo(code.tasks());
+            assertThat(unit.employment()).as(pair.getKey()).isEqualTo(code.employment());
+        }
+        System.out.println(compared + " one-to-one ISCO-08 unit groups equal their SOC code");
+        assertThat(compared).isGreaterThan(50);
+    }
+
+    @Test
+    void theIscoMajorGroupsAndTheSectorsAreRanked() throws Exception {
+        Ranking majors = new Rankings(index).rank(new Rankings.Request("1", false, null, 100, Classification.ISCO_08,
+                WeightBasis.EMPLOYMENT));
+        assertThat(majors.rows()).extracting(Ranking.Row::code)
+                .containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        IndustryRankings.Result sectors = new IndustryRankings(index).rank(false, 100, WeightBasis.WAGES, null);
+        assertThat(sectors.rows()).hasSize(20);
+        sectors.rows().forEach(r -> System.out.printf("%s %s wage bill %.3e coverage %.3f%n", r.naics(), r.title(),
+                r.wageBill(), r.coverage()));
+    }
+
+    private static Map<String, Set<String>> partners(Crosswalk crosswalk, boolean reversed) {
+        Map<String, Set<String>> partners = new HashMap<>();
+        for (CrosswalkLink link : crosswalk.links()) {
+            partners.computeIfAbsent(reversed ? link.to() : link.from(), c -> new TreeSet<>())
+                    .add(reversed ? link.from() : link.to());
+        }
+        return partners;
     }
 }

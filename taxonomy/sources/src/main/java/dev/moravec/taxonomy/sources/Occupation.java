@@ -15,10 +15,12 @@ import java.util.List;
  * @param tools tools and equipment used
  * @param technologies technology skills (software)
  * @param emergingTasks task statements O*NET marks as emerging (new or revised), not yet rated
+ * @param annualWage the national mean annual wage of its SOC code, where a wage file was imported (see
+ *     docs/classifications.md for suppressed values), else {@code null}
  */
 public record Occupation(String code, String title, String description, Integer jobZone, List<String> alternateTitles,
         Double employment, List<Descriptor> descriptors, List<String> tools, List<String> technologies,
-        List<String> emergingTasks) {
+        List<String> emergingTasks, Double annualWage) {
 
     /** Copies the lists. */
     public Occupation {
@@ -27,6 +29,27 @@ public record Occupation(String code, String title, String description, Integer 
         tools = List.copyOf(tools);
         technologies = List.copyOf(technologies);
         emergingTasks = List.copyOf(emergingTasks);
+    }
+
+    /**
+     * An occupation without a wage figure.
+     *
+     * @param code the O*NET-SOC code
+     * @param title its title
+     * @param description its description, or {@code null}
+     * @param jobZone its job zone, or {@code null}
+     * @param alternateTitles other titles
+     * @param employment national employment, or {@code null}
+     * @param descriptors descriptors
+     * @param tools tools
+     * @param technologies technology skills
+     * @param emergingTasks emerging tasks
+     */
+    public Occupation(String code, String title, String description, Integer jobZone, List<String> alternateTitles,
+            Double employment, List<Descriptor> descriptors, List<String> tools, List<String> technologies,
+            List<String> emergingTasks) {
+        this(code, title, description, jobZone, alternateTitles, employment, descriptors, tools, technologies,
+                emergingTasks, null);
     }
 
     /**

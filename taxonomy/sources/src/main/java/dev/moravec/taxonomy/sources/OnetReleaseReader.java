@@ -74,15 +74,18 @@ public final class OnetReleaseReader {
             titles.putAll(SocTitlesReader.read(options.soc(), log));
         }
         Map<String, Double> employment = Map.of();
+        Map<String, Double> wages = Map.of();
         if (options.employment() != null) {
             OewsEmploymentReader.Employment read = OewsEmploymentReader.read(options.employment(), log);
             titles.putAll(read.titles());
             employment = read.byCode();
+            wages = read.wages();
         } else {
             log.skipped("employment: no --employment file given; families are weighted equally per occupation");
         }
         SocHierarchy hierarchy = SocHierarchy.builtIn().withTitles(titles);
         int withEmployment = EmploymentSplit.assign(employment, content.occupations(), hierarchy);
+        EmploymentSplit.assignWages(wages, content.occupations(), hierarchy);
 
         List<TaxonomyTask> tasks = content.tasks(ratings);
         int rated = 0;

@@ -188,6 +188,9 @@ public final class Documents {
         if (occupation.employment() != null) {
             doc.add(new DoubleDocValuesField(EMPLOYMENT, occupation.employment()));
         }
+        if (occupation.annualWage() != null) {
+            doc.add(new DoubleDocValuesField(WAGE, occupation.annualWage()));
+        }
         doc.add(new StoredField(SOURCE, codec.occupation(occupation)));
         if (weighting != null) {
             doc.add(new NumericDocValuesField(WEIGHTING, weighting.ordinal()));

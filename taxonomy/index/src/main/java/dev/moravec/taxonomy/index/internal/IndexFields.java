@@ -14,12 +14,17 @@ public final class IndexFields {
 
 
     /**
-     * The schema version; an index with another one must be imported again (2: verdicts stored as
-     * VerdictJson; 3: bottleneck factors and verification modes; 4: each scorer's rating and share on tasks).
+     * The schema version; an index with another one must be imported again (2: verdicts stored as VerdictJson;
+     * 3: bottleneck factors and verification modes; 4: each scorer's rating and share on tasks; 5: wages,
+     * crosswalks, ESCO, industry employment).
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
-    /** Keyword: {@code task}, {@code occupation} or {@code meta}. */
+    /**
+     * Keyword: {@code task}, {@code occupation} or {@code meta}; for what an import adds beside the release,
+     * {@code crosswalk}, {@code esco}, {@code industry}, and {@code group} (a searchable code of another
+     * classification, made from them).
+     */
     public static final String KIND = "kind";
     /** Keyword: the document's unique key, for updates. */
     public static final String KEY = "key";
@@ -49,6 +54,12 @@ public final class IndexFields {
     public static final String JOB_ZONE = "jobZone";
     /** Doc values, stored: national employment. */
     public static final String EMPLOYMENT = "employment";
+    /** Doc values on occupations: the national mean annual wage of its SOC code. */
+    public static final String WAGE = "wage";
+    /** Keyword, stored, on {@code group} documents: the classification of the group ({@code isco08}, ...). */
+    public static final String CLASSIFICATION = "classification";
+    /** Keyword, stored, on ESCO {@code group} documents: the occupation's concept URI. */
+    public static final String URI = "uri";
     /** Doc values: the task's weight in its occupation. */
     public static final String WEIGHT = "weight";
     /** Doc values: transferability, verification cost and score, where rated. */

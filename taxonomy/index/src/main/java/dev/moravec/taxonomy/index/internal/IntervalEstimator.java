@@ -108,11 +108,13 @@ public final class IntervalEstimator {
     }
 
     /**
-     * A family's resampled scores.
+     * A family's resampled scores: its members drawn with replacement, their scores averaged by their weights
+     * (equally in a resample whose members all weigh nothing).
      *
      * @param code the family's code
      * @param members its scored occupations' codes
-     * @param employment each member's employment, or {@code null} where it has none (same order)
+     * @param employment each member's weight in the family (its employment, its wage bill or its crosswalk
+     *     share, as the family's score weighs it), or {@code null} or 0 where it has none (same order)
      * @return one score per resample, or {@code null} when none of its members has a rated task
      */
     public double[] family(String code, List<String> members, List<Double> employment) {

@@ -34,8 +34,37 @@ import org.apache.lucene.search.TermQuery;
  * @param score its score, {@code null} when none of its tasks is classified
  * @param employment its national employment, or {@code null} when not imported
  * @param tasks its number of tasks
+ * @param annualWage the national mean annual wage of its SOC code, or {@code null} when not imported
  */
-public record OccupationFigures(String code, OccupationScore score, Double employment, long tasks) {
+public record OccupationFigures(String code, OccupationScore score, Double employment, long tasks, Double annualWage) {
+
+    /**
+     * Figures without a wage.
+     *
+     * @param code the O*NET-SOC code
+     * @param score its score, or {@code null}
+     * @param employment its employment, or {@code null}
+     * @param tasks its number of tasks
+     */
+    public OccupationFigures(String code, OccupationScore score, Double employment, long tasks) {
+        this(code, score, employment, tasks, null);
+    }
+
+    /**
+     * The same occupation with other employment and wage, as an industry holds it.
+     *
+     * @param employment its employment there
+     * @param wage its mean annual wage there, or {@code null}
+     * @return the figures
+     */
+    public OccupationFigures with(Double employment, Double wage) {
+        return new OccupationFigures(code, score, employment, tasks, wage);
+    }
+
+    /** @return its wage bill (employment times mean annual wage), or {@code null} when either is unknown */
+    public Double wageBill() {
+        return employment == null || annualWage == null ? null : employment * annualWage;
+    }
 
     /**
      * The occupations as classified.
@@ -116,7 +145,7 @@ public record OccupationFigures(String code, OccupationScore score, Double emplo
                 : TaskWeighting.TASK_TYPE;
         OccupationScore score = OccupationScore.of(moved, weighting);
         return new OccupationFigures(code, score.rated() == 0 ? null : score,
-                before == null ? null : before.employment(), tasks.size());
+                before == null ? null : before.employment(), tasks.size(), before == null ? null : before.annualWage());
     }
 
     private static org.apache.lucene.search.Query occupations(String family) {
@@ -136,6 +165,7 @@ public record OccupationFigures(String code, OccupationScore score, Double emplo
         private NumericDocValues t;
         private NumericDocValues v;
         private NumericDocValues employment;
+        private NumericDocValues wage;
         private NumericDocValues tasks;
         private NumericDocValues weighting;
         private final NumericDocValues[] shares = new NumericDocValues[Quadrant.values().length];
@@ -154,6 +184,7 @@ public record OccupationFigures(String code, OccupationScore score, Double emplo
             t = reader.getNumericDocValues(IndexFields.T);
             v = reader.getNumericDocValues(IndexFields.V);
             employment = reader.getNumericDocValues(IndexFields.EMPLOYMENT);
+            wage = reader.getNumericDocValues(IndexFields.WAGE);
             tasks = reader.getNumericDocValues(IndexFields.TASKS);
             weighting = reader.getNumericDocValues(IndexFields.WEIGHTING);
             for (Quadrant q : Quadrant.values()) {
@@ -186,7 +217,8 @@ public record OccupationFigures(String code, OccupationScore score, Double emplo
                         OptionalDouble.of(value(v, doc)), OptionalDouble.of(score), quadrantShares, scheme,
                         values(factors, doc), values(laggingBy, doc));
             }
-            figures.add(new OccupationFigures(occupation, occupationScore, value(employment, doc), taskCount));
+            figures.add(new OccupationFigures(occupation, occupationScore, value(employment, doc), taskCount,
+                    value(wage, doc)));
         }
 
         private static Map<BottleneckFactor, Double> values(NumericDocValues[] fields, int doc) throws IOException {

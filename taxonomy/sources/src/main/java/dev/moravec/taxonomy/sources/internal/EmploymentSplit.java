@@ -86,4 +86,28 @@ public final class EmploymentSplit {
             shares.put(occupation, total / occupations.size());
         }
     }
+
+    /**
+     * Gives each occupation the mean annual wage of its detailed SOC code, else of its broad group (the
+     * occupations of a code share its wage, as they share its employment).
+     *
+     * @param wages mean annual wage by SOC code (detailed and broad)
+     * @param occupations the occupations, whose wage is set where one is found
+     * @param hierarchy the SOC hierarchy
+     * @return how many occupations got a wage
+     */
+    public static int assignWages(Map<String, Double> wages, Occupations occupations, SocHierarchy hierarchy) {
+        int assigned = 0;
+        for (OccupationBuilder occupation : occupations.all()) {
+            Double wage = wages.get(hierarchy.groupOf(occupation.code, SocLevel.DETAILED));
+            if (wage == null) {
+                wage = wages.get(hierarchy.groupOf(occupation.code, SocLevel.BROAD));
+            }
+            if (wage != null) {
+                occupation.annualWage = wage;
+                assigned++;
+            }
+        }
+        return assigned;
+    }
 }

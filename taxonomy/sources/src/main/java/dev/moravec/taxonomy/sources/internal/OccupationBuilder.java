@@ -13,6 +13,7 @@ final class OccupationBuilder {
     String description;
     Integer jobZone;
     Double employment;
+    Double annualWage;
     final List<String> alternateTitles = new ArrayList<>();
     final List<Descriptor> descriptors = new ArrayList<>();
     final List<String> tools = new ArrayList<>();
@@ -27,6 +28,6 @@ final class OccupationBuilder {
     /** @return the occupation as read so far */
     Occupation build() {
         return new Occupation(code, title, description, jobZone, alternateTitles, employment, descriptors, tools,
-                technologies, emergingTasks);
+                technologies, emergingTasks, annualWage);
     }
 }

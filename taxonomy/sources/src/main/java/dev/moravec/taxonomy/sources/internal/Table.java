@@ -65,6 +65,9 @@ public final class Table implements Closeable {
         parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         Table table = new Table(name, parser, List.of());
         List<String> header = table.readRow();
+        while (header != null && header.stream().allMatch(String::isBlank)) {
+            header = table.readRow(); // blank lines above the header, as sheets saved below title rows have
+        }
         if (header == null) {
             parser.close();
             throw new BadInputException(name + " is empty: it should start with a header line");
