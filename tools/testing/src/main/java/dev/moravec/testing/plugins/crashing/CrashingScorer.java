@@ -61,11 +61,16 @@ public class CrashingScorer implements TaskScorer {
         if (task.statement().contains(settings.word())) {
             try {
                 Files.createFile(Path.of(settings.marker()));
-                Runtime.getRuntime().halt(137); // as SIGKILL leaves it: no shutdown hook runs
+                // as SIGKILL leaves it: no shutdown hook runs. Through reflection, since the plugin host refuses
+                // the exits it finds in a plugin's byte code (a plugin cannot end the host); this one stands for a
+                // crash the host cannot prevent
+                Runtime.class.getMethod("halt", int.class).invoke(Runtime.getRuntime(), 137);
             } catch (FileAlreadyExistsException e) {
                 // halted once already
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot halt the JVM", e);
             }
         }
         return Rating.of(0.6, 0.4, 0.5, List.of("steady but fragile"));
