@@ -178,6 +178,33 @@ class HostileRequestsTest {
         assertThat(answer).doesNotStartWith("HTTP/1.1 200");
     }
 
+    @Test
+    void aBodyThatTricklesInIsAnswered408() throws Exception {
+        int port = slow.server.port();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(("POST /api/classify HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"statement\": \"")
+                    .getBytes(StandardCharsets.UTF_8));
+            String answer = "";
+            // ten bytes every 100 ms: never silent, far below 16 KiB/s
+            for (int i = 0; i < 60 && answer.isEmpty(); i++) {
+                try {
+                    socket.getOutputStream().write("aaaaaaaaaa".getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                } catch (SocketException e) {
+                    break; // the server answered and closed
+                }
+                Thread.sleep(100);
+                if (socket.getInputStream().available() > 0) {
+                    answer = new String(socket.getInputStream().readNBytes(socket.getInputStream().available()),
+                            StandardCharsets.UTF_8);
+                }
+            }
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("slower than 16 KiB/s");
+        }
+    }
+
     // sends bytes as they are, then reads what comes back until the server closes the connection
     private static String raw(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {

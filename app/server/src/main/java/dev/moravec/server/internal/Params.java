@@ -83,18 +83,41 @@ final class Params {
         return family;
     }
 
-    /** The body, refused with 413 past the limit even when the client announced no length. */
+    /**
+     * The body, refused with 413 past the limit even when the client announced no length, and with 408 when
+     * it trickles in: once reading it has kept the server waiting a second, it must have come at
+     * {@link ReadDeadlines#MIN_BODY_RATE} at least. Only the time spent waiting for bytes counts, so a small
+     * body that a busy server reads late is not held against its client.
+     */
     static byte[] body(Context ctx, long limit) throws IOException {
-        if (ctx.contentLength() > limit) {
+        long announced = ctx.contentLength();
+        if (announced > limit) {
             throw tooLarge(limit);
         }
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 8, announced >= 0 ? announced : limit + 1);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(Math.min(wanted, 1 << 16));
+        byte[] buffer = new byte[8192];
+        long waited = 0;
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (body.length > limit) {
-                throw tooLarge(limit);
+            while (body.size() < wanted) {
+                long before = System.nanoTime();
+                int read = in.read(buffer, 0, Math.min(buffer.length, wanted - body.size()));
+                waited += System.nanoTime() - before;
+                if (read < 0) {
+                    break;
+                }
+                body.write(buffer, 0, read);
+                if (waited > ReadDeadlines.BODY_GRACE_NANOS
+                        && body.size() < ReadDeadlines.MIN_BODY_RATE * (waited / 1e9)) {
+                    throw new ApiException(408, "the body arrived slower than " + ReadDeadlines.MIN_BODY_RATE / 1024
+                            + " KiB/s; send it at once");
+                }
             }
-            return body;
         }
+        if (body.size() > limit) {
+            throw tooLarge(limit);
+        }
+        return body.toByteArray();
     }
 
     private static ApiException tooLarge(long limit) {
