@@ -306,11 +306,7 @@ public final class TaxonomyService {
     public List<ScenarioImpact.Result> scenarios(List<Relief> reliefs, Thresholds thresholds, String level, String family,
             int limit)
             throws BadInputException, IOException {
-        List<ScenarioImpact.Result> impacts = new java.util.ArrayList<>();
-        for (Relief relief : reliefs) {
-            impacts.add(new ScenarioImpact(index).of(relief, thresholds, level, family, limit));
-        }
-        return impacts;
+        return new ScenarioImpact(index).of(reliefs, thresholds, level, family, limit);
     }
 
     /**

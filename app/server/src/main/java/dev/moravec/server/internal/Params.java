@@ -4,6 +4,7 @@ import dev.moravec.app.TaxonomyService;
 import dev.moravec.model.OccupationCode;
 import dev.moravec.model.Quadrant;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ final class Params {
             throw tooLarge(limit);
         }
         int wanted = (int) Math.min(Integer.MAX_VALUE - 8, announced >= 0 ? announced : limit + 1);
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(Math.min(wanted, 1 << 16));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(wanted, 1 << 16));
         byte[] buffer = new byte[8192];
         long waited = 0;
         try (InputStream in = ctx.req().getInputStream()) {

@@ -92,66 +92,96 @@ public final class ScenarioImpact {
      * @throws BadInputException if the level is unknown
      * @throws IOException if the index cannot be read
      */
-    public Result of(Relief relief, Thresholds thresholds, String levelName, String family, int limit) throws BadInputException, IOException {
+    public Result of(Relief relief, Thresholds thresholds, String levelName, String family, int limit)
+            throws BadInputException, IOException {
+        return of(List.of(relief), thresholds, levelName, family, limit).get(0);
+    }
+
+    /**
+     * Measures several scenarios, reading the tasks, the occupations and the families as classified once for all.
+     *
+     * @param reliefs the scenarios
+     * @param thresholds where the quadrants are split
+     * @param levelName the level whose families are ranked by their rise
+     * @param family a SOC group or occupation to stay within, or {@code null} for the whole taxonomy
+     * @param limit the most families to list per scenario
+     * @return one impact per scenario, in order
+     * @throws BadInputException if the level is unknown
+     * @throws IOException if the index cannot be read
+     */
+    public List<Result> of(List<Relief> reliefs, Thresholds thresholds, String levelName, String family, int limit)
+            throws BadInputException, IOException {
         SocLevel level = Rankings.level(levelName);
         return index.search(searcher -> {
-            int tasks = 0;
-            int moved = 0;
-            Map<String, Integer> transitions = new java.util.TreeMap<>();
-            Map<BottleneckFactor, Integer> movedBy = new EnumMap<>(BottleneckFactor.class);
-            List<MovedTask> changed = new ArrayList<>();
-            List<Integer> changedDocs = new ArrayList<>();
-            for (TaskTable.Row task : TaskTable.read(searcher, family).rows()) {
-                if (!task.scores().isRated()) {
-                    continue;
-                }
-                tasks++;
-                Relief.Moved m = relief.apply(task.scores(), task.bottlenecks(), task.verification());
-                if (m.movedBy().isEmpty()) {
-                    continue;
-                }
-                moved++;
-                if (m.changedQuadrant()) {
-                    transitions.merge(m.before().quadrant() + " -> " + m.after().quadrant(), 1, Integer::sum);
-                    m.movedBy().forEach(f -> movedBy.merge(f, 1, Integer::sum));
-                    changed.add(new MovedTask(task.occupation(), null, null, m.before().quadrant(), m.after().quadrant(),
-                            m.movedBy(), m.before().score().getAsDouble(), m.after().score().getAsDouble()));
-                    changedDocs.add(task.doc());
-                }
-            }
-            List<MovedTask> examples = examples(searcher.storedFields(), changed, changedDocs);
-            // occupations and families before and after
+            List<TaskTable.Row> rows = TaskTable.read(searcher, family).rows();
             List<OccupationFigures> before = OccupationFigures.stored(searcher, family);
-            List<OccupationFigures> after = OccupationFigures.underScenario(searcher, family, relief,
-                    dev.moravec.taxonomy.index.internal.OverrideTargets.NONE);
-            Map<String, OccupationFigures> afterByCode = new HashMap<>();
-            after.forEach(f -> afterByCode.put(f.code(), f));
-            int occupations = 0;
-            int occupationsChanged = 0;
-            double leaving = 0;
-            boolean anyEmployment = false;
-            for (OccupationFigures b : before) {
-                OccupationFigures a = afterByCode.get(b.code());
-                if (b.score() == null || a == null || a.score() == null) {
-                    continue;
-                }
-                occupations++;
-                if (quadrant(b.score(), thresholds) != quadrant(a.score(), thresholds)) {
-                    occupationsChanged++;
-                }
-                if (b.employment() != null && b.employment() > 0) {
-                    anyEmployment = true;
-                    leaving += b.employment() * (b.score().shares().getOrDefault(Quadrant.LAGGING, 0.0)
-                            - a.score().shares().getOrDefault(Quadrant.LAGGING, 0.0));
-                }
-            }
             SocHierarchy hierarchy = index.hierarchy(searcher);
-            List<Rise> rises = rises(Rankings.families(searcher, hierarchy, family, level, null),
-                    Rankings.families(searcher, hierarchy, family, level, relief), hierarchy);
-            return new Result(relief.scenario().name(), relief.scenario().description(), relief.scenario().relief(),
-                    tasks, moved, changed.size(), transitions, movedBy, examples, occupations, occupationsChanged,
-                    level.label(), rises.subList(0, Math.min(limit, rises.size())), anyEmployment ? leaving : null);
+            List<FamilyTotals> familiesBefore = Rankings.families(searcher, hierarchy, family, level, null);
+            List<Result> results = new ArrayList<>();
+            for (Relief relief : reliefs) {
+                List<OccupationFigures> after = OccupationFigures.underScenario(searcher, family, relief,
+                        dev.moravec.taxonomy.index.internal.OverrideTargets.NONE);
+                List<Rise> rises = rises(familiesBefore, Rankings.families(searcher, hierarchy, family, level, relief),
+                        hierarchy);
+                results.add(measure(searcher.storedFields(), relief, thresholds, rows, before, after, level,
+                        rises.subList(0, Math.min(limit, rises.size()))));
+            }
+            return results;
         });
+    }
+
+    private static Result measure(StoredFields fields, Relief relief, Thresholds thresholds, List<TaskTable.Row> rows,
+            List<OccupationFigures> before, List<OccupationFigures> after, SocLevel level, List<Rise> rises)
+            throws IOException {
+        int tasks = 0;
+        int moved = 0;
+        Map<String, Integer> transitions = new java.util.TreeMap<>();
+        Map<BottleneckFactor, Integer> movedBy = new EnumMap<>(BottleneckFactor.class);
+        List<MovedTask> changed = new ArrayList<>();
+        List<Integer> changedDocs = new ArrayList<>();
+        for (TaskTable.Row task : rows) {
+            if (!task.scores().isRated()) {
+                continue;
+            }
+            tasks++;
+            Relief.Moved m = relief.apply(task.scores(), task.bottlenecks(), task.verification());
+            if (m.movedBy().isEmpty()) {
+                continue;
+            }
+            moved++;
+            if (m.changedQuadrant()) {
+                transitions.merge(m.before().quadrant() + " -> " + m.after().quadrant(), 1, Integer::sum);
+                m.movedBy().forEach(f -> movedBy.merge(f, 1, Integer::sum));
+                changed.add(new MovedTask(task.occupation(), null, null, m.before().quadrant(), m.after().quadrant(),
+                        m.movedBy(), m.before().score().getAsDouble(), m.after().score().getAsDouble()));
+                changedDocs.add(task.doc());
+            }
+        }
+        // occupations before and after
+        Map<String, OccupationFigures> afterByCode = new HashMap<>();
+        after.forEach(f -> afterByCode.put(f.code(), f));
+        int occupations = 0;
+        int occupationsChanged = 0;
+        double leaving = 0;
+        boolean anyEmployment = false;
+        for (OccupationFigures b : before) {
+            OccupationFigures a = afterByCode.get(b.code());
+            if (b.score() == null || a == null || a.score() == null) {
+                continue;
+            }
+            occupations++;
+            if (quadrant(b.score(), thresholds) != quadrant(a.score(), thresholds)) {
+                occupationsChanged++;
+            }
+            if (b.employment() != null && b.employment() > 0) {
+                anyEmployment = true;
+                leaving += b.employment() * (b.score().shares().getOrDefault(Quadrant.LAGGING, 0.0)
+                        - a.score().shares().getOrDefault(Quadrant.LAGGING, 0.0));
+            }
+        }
+        return new Result(relief.scenario().name(), relief.scenario().description(), relief.scenario().relief(),
+                tasks, moved, changed.size(), transitions, movedBy, examples(fields, changed, changedDocs), occupations,
+                occupationsChanged, level.label(), rises, anyEmployment ? leaving : null);
     }
 
     /** Where an occupation's mean T and V fall. */
