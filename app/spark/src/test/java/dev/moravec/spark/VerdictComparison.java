@@ -11,9 +11,10 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 
 /**
- * Compares verdicts task by task: the id, T, V, S and quadrant, and each scorer's outcome (scorer, version,
- * status, T, V, confidence, evidence or reason), as {@code classify}'s records and the Spark job's Parquet
- * rows hold them. Each difference names its task.
+ * Compares verdicts task by task: the id, T, V, S, quadrant, verification mode and bottlenecks, and each
+ * scorer's outcome (scorer, version, status, T, V, confidence, evidence, verification mode and bottlenecks
+ * with their evidence, or reason), as {@code classify}'s records and the Spark job's Parquet rows hold
+ * them. Each difference names its task.
  */
 final class VerdictComparison {
 
@@ -53,14 +54,15 @@ final class VerdictComparison {
     static ObjectNode projection(JsonNode record) {
         ObjectNode node = MAPPER.createObjectNode();
         node.set("id", record.get("id"));
-        for (String key : List.of("transferability", "verificationCost", "score", "quadrant")) {
+        for (String key : List.of("transferability", "verificationCost", "score", "quadrant", "verification",
+                "bottlenecks")) {
             node.set(key, record.get(key));
         }
         ArrayNode ratings = node.putArray("ratings");
         for (JsonNode rating : record.get("ratings")) {
             ObjectNode r = ratings.addObject();
             for (String key : List.of("scorer", "version", "status", "transferability", "verificationCost", "confidence",
-                    "evidence", "reason")) {
+                    "evidence", "verification", "bottlenecks", "reason")) {
                 if (rating.has(key)) {
                     r.set(key, rating.get(key));
                 }
@@ -85,6 +87,8 @@ final class VerdictComparison {
             }
         }
         node.put("quadrant", row.<String>getAs("quadrant"));
+        node.put("verification", row.<String>getAs("verification"));
+        node.set("bottlenecks", bottlenecks(row.getList(row.fieldIndex("bottlenecks")), false));
         ArrayNode ratings = node.putArray("ratings");
         for (Row rating : row.<Row>getList(row.fieldIndex("ratings"))) {
             ObjectNode r = ratings.addObject();
@@ -104,11 +108,32 @@ final class VerdictComparison {
                 }
             }
             r.put("confidence", rating.<Double>getAs("confidence"));
-            ArrayNode evidence = r.putArray("evidence");
-            for (String line : rating.<String>getList(rating.fieldIndex("evidence"))) {
-                evidence.add(line);
+            r.set("evidence", strings(rating.getList(rating.fieldIndex("evidence"))));
+            if (rating.getAs("verification") != null) {
+                r.put("verification", rating.<String>getAs("verification"));
+            }
+            if (rating.getAs("bottlenecks") != null) {
+                r.set("bottlenecks", bottlenecks(rating.getList(rating.fieldIndex("bottlenecks")), true));
             }
         }
         return node;
+    }
+
+    private static ArrayNode bottlenecks(List<Row> rows, boolean withEvidence) {
+        ArrayNode bottlenecks = MAPPER.createArrayNode();
+        for (Row row : rows) {
+            ObjectNode b = bottlenecks.addObject().put("factor", row.<String>getAs("factor"))
+                    .put("strength", row.<Double>getAs("strength"));
+            if (withEvidence) {
+                b.set("evidence", strings(row.getList(row.fieldIndex("evidence"))));
+            }
+        }
+        return bottlenecks;
+    }
+
+    private static ArrayNode strings(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
     }
 }

@@ -1,6 +1,7 @@
 package dev.moravec.spark.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.moravec.api.Bottleneck;
 import dev.moravec.api.Rating;
 import dev.moravec.api.Task;
 import dev.moravec.api.TaskWeights;
@@ -22,7 +23,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The output record ({@link VerdictJson}) as a Parquet row: the same names and the same values, rounded as
- * the JSON is; {@code occupation}, {@code weights} and each rating nested; {@code fields} a map from the
+ * the JSON is; {@code occupation}, {@code weights}, the bottlenecks and each rating nested; {@code fields} a map from the
  * input's other columns to their text (JSON text where the input held a number, object or array).
  */
 public final class VerdictRows {
@@ -30,11 +31,20 @@ public final class VerdictRows {
     private static final DataType TEXT = DataTypes.StringType;
     private static final DataType NUMBER = DataTypes.DoubleType;
 
+    /** A bottleneck factor of the record's combined profile: the factor and its strength. */
+    static final StructType BOTTLENECK = new StructType().add("factor", TEXT, false).add("strength", NUMBER, false);
+
+    /** A bottleneck factor a scorer named, with its evidence. */
+    static final StructType RATED_BOTTLENECK = BOTTLENECK.add("evidence", DataTypes.createArrayType(TEXT, false), false);
+
     /** One scorer's outcome. */
     static final StructType RATING = new StructType()
             .add(VerdictJson.SCORER, TEXT).add(VerdictJson.VERSION, TEXT).add("status", TEXT)
             .add(VerdictJson.TRANSFERABILITY, NUMBER).add(VerdictJson.VERIFICATION_COST, NUMBER)
-            .add("confidence", NUMBER).add("evidence", DataTypes.createArrayType(TEXT, false)).add("reason", TEXT);
+            .add("confidence", NUMBER).add("evidence", DataTypes.createArrayType(TEXT, false))
+            .add(VerdictJson.VERIFICATION, TEXT)
+            .add(VerdictJson.BOTTLENECKS, DataTypes.createArrayType(RATED_BOTTLENECK, false))
+            .add("reason", TEXT);
 
     /** The record. */
     public static final StructType SCHEMA = new StructType()
@@ -47,6 +57,8 @@ public final class VerdictRows {
             .add(VerdictJson.VERIFICATION_COST, NUMBER)
             .add(VerdictJson.SCORE, NUMBER)
             .add(VerdictJson.QUADRANT, TEXT, false)
+            .add(VerdictJson.VERIFICATION, TEXT)
+            .add(VerdictJson.BOTTLENECKS, DataTypes.createArrayType(BOTTLENECK, false), false)
             .add(VerdictJson.RATINGS, DataTypes.createArrayType(RATING, false), false)
             .add("fields", DataTypes.createMapType(TEXT, TEXT, true));
 
@@ -69,14 +81,29 @@ public final class VerdictRows {
             Rating rating = outcome.rating();
             ratings.add(rating == null
                     ? RowFactory.create(outcome.scorer(), outcome.version(), outcome.status().name(), null, null, null,
-                            null, outcome.reason())
+                            null, null, null, outcome.reason())
                     : RowFactory.create(outcome.scorer(), outcome.version(), outcome.status().name(),
                             rounded(rating.transferability()), rounded(rating.verificationCost()),
-                            VerdictJson.round(rating.confidence()), seq(rating.evidence()), null));
+                            VerdictJson.round(rating.confidence()), seq(rating.evidence()),
+                            rating.verification().map(Enum::name).orElse(null),
+                            rating.bottlenecks().isEmpty() ? null : bottlenecks(rating.bottlenecks(), true), null));
         }
         return RowFactory.create(task.id(), task.statement(), occupation, task.type() == null ? null : task.type().name(),
                 weightRow, rounded(verdict.transferability()), rounded(verdict.verificationCost()),
-                rounded(verdict.score()), verdict.quadrant().name(), seq(ratings), fields(record));
+                rounded(verdict.score()), verdict.quadrant().name(),
+                verdict.verification() == null ? null : verdict.verification().name(),
+                bottlenecks(verdict.bottlenecks().shown(), false), seq(ratings), fields(record));
+    }
+
+    // as VerdictJson writes them: the record's shown factors without evidence, a scorer's with theirs
+    private static scala.collection.Seq<Row> bottlenecks(List<Bottleneck> bottlenecks, boolean withEvidence) {
+        List<Row> rows = new ArrayList<>(bottlenecks.size());
+        for (Bottleneck bottleneck : bottlenecks) {
+            double strength = VerdictJson.round(bottleneck.strength());
+            rows.add(withEvidence ? RowFactory.create(bottleneck.factor().name(), strength, seq(bottleneck.evidence()))
+                    : RowFactory.create(bottleneck.factor().name(), strength));
+        }
+        return seq(rows);
     }
 
     // Spark's rows hold Scala collections
