@@ -80,7 +80,8 @@ moravec_spark_jvm_flags() { # Moravec's flags and Spark's (org.apache.spark.laun
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
     --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
     -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.type=pooled
-    -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE)
+    -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
+    -XX:-DontCompileHugeMethods) # Spark's generated code for the verdict rows is too big for HotSpot's default
   # the package is gone from JDK 25; opening it there only earns a warning
   if [[ $MORAVEC_JAVA_VERSION -lt 25 ]]; then
     MORAVEC_SPARK_JVM_FLAGS+=(--add-opens=java.base/sun.security.action=ALL-UNNAMED)

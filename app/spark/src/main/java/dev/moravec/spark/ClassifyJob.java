@@ -105,8 +105,8 @@ public final class ClassifyJob implements Callable<Integer> {
     int threads;
 
     @Option(names = "--on-error", paramLabel = "POLICY", defaultValue = "fail",
-            description = "fail: stop when a record is bad, before rating (default); skip: rate the others and keep the"
-                    + " bad ones in rejects/.")
+            description = "fail: stop at the first bad record a task meets, leaving no output (default); skip: rate the"
+                    + " others and keep the bad ones in rejects/.")
     Errors onError;
 
     @Option(names = "--employment", paramLabel = "FILE",

@@ -67,28 +67,32 @@ class ClusterIT {
         Path data = Files.createDirectories(test.resolve("data"));
         Path out = test.resolve("out");
 
+        Path withBadRecords = BadRecords.catalog(test.resolve("catalog.tsv"));
+
         Commands.Result job = cluster.submit(test.resolve("driver.log"), Map.of("MORAVEC_HOME", data.toString()),
                 List.of("--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2", "--executor-memory", "1g"),
-                List.of(catalog.toString(), "--out", out.toString(), "--format", "jsonl", "--partitions", "6",
-                        "--plugins", plugins.toString(), "--config", configFile.toString(), "--allow-unverified",
-                        "--data", data.toString()));
+                List.of(withBadRecords.toString(), "--out", out.toString(), "--format", "jsonl", "--partitions", "6",
+                        "--on-error", "skip", "--plugins", plugins.toString(), "--config", configFile.toString(),
+                        "--allow-unverified", "--data", data.toString()));
 
         assertThat(job.exitCode()).as(job.err()).isZero();
         assertThat(marker).as("an executor JVM halted while it rated").exists();
-        assertThat(job.err()).contains("ExecutorLostFailure").contains("Read 486 = classified 486 + rejected 0.");
+        assertThat(job.err()).contains("ExecutorLostFailure").contains("Read 491 = classified 486 + rejected 5 (see ");
         Map<String, String> records = Outputs.sparkLinesById(out.resolve("verdicts")); // fails on a record written twice
-        assertThat(records).hasSize(486);
+        assertThat(records).hasSize(BadRecords.GOOD);
         assertThat(Outputs.summary(out.resolve("summary.json")).get("reconciles").asBoolean()).isTrue();
 
-        // the same records as classify writes with the same plugins and configuration (the marker is there now)
+        // the same records and rejects as classify writes with the same plugins and configuration (the marker is
+        // there now)
         Environment environment = TestHome.environment(data);
-        Commands.Result classified = Commands.classify(environment, catalog.toString(), "--out",
-                test.resolve("classify.jsonl").toString(), "--plugins", plugins.toString(), "--config",
-                configFile.toString(), "--allow-unverified");
+        Commands.Result classified = Commands.classify(environment, withBadRecords.toString(), "--out",
+                test.resolve("classify.jsonl").toString(), "--on-error", "skip", "--plugins", plugins.toString(),
+                "--config", configFile.toString(), "--allow-unverified");
         assertThat(classified.exitCode()).as(classified.err()).isZero();
         Map<String, String> expected = Outputs.linesById(test.resolve("classify.jsonl"));
         assertThat(records.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((id, line) -> assertThat(records.get(id)).as("task %s", id).isEqualTo(line));
+        BadRecords.assertSameRejects(out.resolve("rejects"), test.resolve("classify.rejects.jsonl"));
     }
 
     @Test

@@ -76,7 +76,11 @@ final class Outputs {
         }
     }
 
-    private static List<String> lines(List<Path> files) {
+    /**
+     * @param files text files
+     * @return their lines that are not empty, file after file
+     */
+    static List<String> lines(List<Path> files) {
         List<String> lines = new ArrayList<>();
         for (Path file : files) {
             try {

@@ -308,7 +308,7 @@ final class SparkBench implements Callable<Integer> {
             Run classifyAll, Run sparkAll) {
         out.println();
         Table table = new Table("RUN", "TASKS", "WALL", "WORK", "TASKS/S (WALL)", "START-UP", "HOST START", "RATE",
-                "TO ROWS", "READ + WRITE", "DESERIALISE + RESULTS", "REJECTS PASS", "COUNT + RANK");
+                "TO ROWS", "READ + WRITE", "DESERIALISE + RESULTS", "OPEN INPUT", "RATING PASS", "COUNT + RANK");
         for (Run run : runs) {
             if (run.summary() == null) {
                 table.row(run.name(), Format.count(run.tasks()), seconds(run.wall()), seconds(run.work()),
@@ -325,7 +325,8 @@ final class SparkBench implements Callable<Integer> {
                     seconds(t.path("hostStart").asDouble()), seconds(t.path("rate").asDouble()),
                     seconds(t.path("render").asDouble()), seconds(readWrite),
                     seconds(pass.path("deserialize").asDouble() + pass.path("serializeResults").asDouble()),
-                    seconds(s.path("rejectsPass").asDouble()), seconds(s.path("countAndRank").asDouble()));
+                    seconds(s.path("openInput").asDouble()), seconds(s.path("verdictsPass").asDouble()),
+                    seconds(s.path("countAndRank").asDouble()));
         }
         table.print(out);
         out.println();
@@ -333,10 +334,11 @@ final class SparkBench implements Callable<Integer> {
                 + " record to its last, the Spark job's from its session's start to its summary. START-UP is the Spark"
                 + " driver's, from its JVM's start to a running session; the other Spark columns add up the tasks' time"
                 + " (all cores): starting plugin hosts, rating, turning verdicts into Spark rows, reading the input and"
-                + " writing the output, deserialising tasks and serialising their results; REJECTS PASS is the first"
-                + " pass, which reads and checks every record and writes the rejected ones before anything is rated"
-                + " (wall); COUNT + RANK is the pass that reads the verdicts back, counts them and ranks occupations"
-                + " and families (wall).");
+                + " writing the output, deserialising tasks and serialising their results; OPEN INPUT is the driver's"
+                + " time to list the input, recognise its layout and read its header (wall); RATING PASS is the one pass"
+                + " over the input, which rates the records and writes the verdicts and the rejects (wall); COUNT + RANK"
+                + " reads the verdicts back, sums them per occupation code in Spark SQL, ranks occupations and families"
+                + " on the driver and writes the scores (wall).");
         out.println();
         out.println("Ratios on the same cores (goal: Spark within 1.5x of classify):");
         ratio(out, "lexicon + descriptors, Parquet", sparkLd, classifyLd);

@@ -6,125 +6,146 @@ import dev.moravec.model.Quadrant;
 import dev.moravec.model.TaskWeighting;
 import dev.moravec.taxonomy.sources.SocLevel;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Occupation scores and family rankings in Spark SQL, weighted as {@code moravec rank} weights them
- * ({@code OccupationScore}, {@code TaskWeighting}, {@code Rankings}): an occupation's T, V and S are the
- * means of its rated tasks weighted by importance x relevance where every task has both, else core 2 /
- * supplemental 1, with each quadrant's weighted share of all its tasks; a family's are the means of its
- * scored occupations, weighted by employment where an employment file gives any, else equally. One row per
- * group at every SOC level, ranked lagging first (rank 1 has the lowest score), as {@code rank} orders them.
+ * Occupation scores and family rankings, weighted as {@code moravec rank} weights them ({@code
+ * OccupationScore}, {@code TaskWeighting}, {@code Rankings}): an occupation's T, V and S are the means of
+ * its rated tasks weighted by importance x relevance where every task has both, else core 2 / supplemental
+ * 1, with each quadrant's weighted share of all its tasks; a family's are the means of its scored
+ * occupations, weighted by employment where an employment file gives any, else equally.
+ *
+ * <p>The tasks are summed in Spark SQL, one group per occupation code of the catalog ({@link #sumsByCode}:
+ * every sum either weighting needs, so one pass over the verdicts does). What that gives is a row per
+ * code, a few thousand at most whatever the catalog's size, which the driver combines into occupations
+ * and families and ranks ({@link #rankings}): small data, where Spark's cost per query and per stage
+ * would be most of the time.
  */
 final class Aggregations {
 
-    private static final String VERDICTS = "moravec_verdicts";
-    private static final String GROUPS = "moravec_groups";
-    private static final String TITLES = "moravec_titles";
-    private static final String TASKS = "moravec_tasks";
-    private static final String OCCUPATIONS = "moravec_occupation_scores";
+    /** The two ways an occupation's tasks are weighted, as the columns of {@link #sumsByCode} name them. */
+    private enum Scheme {
+        /** importance x relevance, where every task of the occupation has both */
+        RATINGS("weights.importance * weights.relevance"),
+        /** core 2, supplemental (or unknown) 1 */
+        TASK_TYPE("CASE WHEN taskType = '" + TaskType.CORE.name() + "' THEN 2D ELSE 1D END");
 
-    private final SparkSession spark;
+        final String weight;
 
-    /**
-     * @param spark the session
-     * @param verdicts the verdict records ({@link VerdictRows#SCHEMA}, at least the columns the scores use)
-     * @param groups where each occupation code sits, and the group titles
-     */
-    Aggregations(SparkSession spark, Dataset<Row> verdicts, OccupationGroups.Groups groups) {
-        this.spark = spark;
-        verdicts.createOrReplaceTempView(VERDICTS);
-        groups.groups().createOrReplaceTempView(GROUPS);
-        groups.titles().createOrReplaceTempView(TITLES);
-        spark.sql("SELECT g.occupation AS occupation, r.occupation.title AS title, r.taskType AS task_type,"
-                + " r.weights.importance AS importance, r.weights.relevance AS relevance, r.transferability AS t,"
-                + " r.verificationCost AS vc, r.score AS s, r.quadrant AS quadrant"
-                + " FROM " + VERDICTS + " r JOIN " + GROUPS + " g ON r.occupation.code = g.code")
-                .createOrReplaceTempView(TASKS);
-        spark.sql(occupationScores()).createOrReplaceTempView(OCCUPATIONS + "_only");
-        // one row per occupation with its groups at every level: what each level's ranking reads
-        spark.sql("SELECT o.*, g.detailed, g.broad, g.minor, g.major, g.employment FROM " + OCCUPATIONS + "_only o"
-                + " JOIN (SELECT DISTINCT occupation, detailed, broad, minor, major, employment FROM " + GROUPS + ") g"
-                + " ON o.code = g.occupation").cache().createOrReplaceTempView(OCCUPATIONS);
+        Scheme(String weight) {
+            this.weight = weight;
+        }
+
+        String column(String sum) {
+            return sum + "_" + name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    /** Frees the occupation scores every level reads. */
-    void close() {
-        spark.table(OCCUPATIONS).unpersist();
+    private static final String VERDICTS = "moravec_verdicts";
+
+    /** The columns of a ranking, as {@code rank --format json} names them, the rank first. */
+    static final StructType RANKING = ranking();
+
+    private Aggregations() {}
+
+    /**
+     * The tasks summed per occupation code and title, in Spark SQL (grouped by both, so Spark sums in a hash
+     * table, where the least title of a code would make it sort every task): {@code code} (null for tasks
+     * without one), {@code title}, {@code tasks}, {@code rated} (tasks with a score), {@code by_ratings}
+     * (every task has importance and relevance), each quadrant's count ({@code n_QUADRANT}), and for each
+     * weighting the weight of all tasks, of the rated ones, the weighted sums of T, V and S over the rated
+     * ones and each quadrant's weight.
+     *
+     * @param verdicts the verdict records (at least occupation, taskType, weights, T, V, S and quadrant)
+     * @return one row per code and title
+     */
+    static Dataset<Row> sumsByCode(Dataset<Row> verdicts) {
+        List<String> sums = new ArrayList<>(List.of("occupation.code AS code", "occupation.title AS title",
+                "count(*) AS tasks", "count(score) AS rated",
+                "bool_and(weights.importance IS NOT NULL AND weights.relevance IS NOT NULL) AS by_ratings"));
+        for (Quadrant q : Quadrant.values()) {
+            sums.add("count_if(quadrant = '" + q.name() + "') AS n_" + q.name());
+        }
+        for (Scheme scheme : Scheme.values()) {
+            String w = "(" + scheme.weight + ")";
+            sums.add("sum(" + w + ") AS " + scheme.column("weight"));
+            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " END) AS " + scheme.column("rated_weight"));
+            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * transferability END) AS " + scheme.column("wt"));
+            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * verificationCost END) AS " + scheme.column("wv"));
+            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * score END) AS " + scheme.column("ws"));
+            for (Quadrant q : Quadrant.values()) {
+                sums.add("sum(CASE WHEN quadrant = '" + q.name() + "' THEN " + w + " ELSE 0D END) AS "
+                        + scheme.column("q_" + q.name()));
+            }
+        }
+        verdicts.createOrReplaceTempView(VERDICTS);
+        return verdicts.sparkSession().sql("SELECT " + String.join(", ", sums) + " FROM " + VERDICTS
+                + " GROUP BY occupation.code, occupation.title");
+    }
+
+    /**
+     * @param sums the rows of {@link #sumsByCode}
+     * @return the tasks per quadrant, over every code (and tasks without one)
+     */
+    static Map<Quadrant, Long> quadrants(List<Row> sums) {
+        Map<Quadrant, Long> quadrants = new EnumMap<>(Quadrant.class);
+        for (Quadrant q : Quadrant.values()) {
+            quadrants.put(q, sums.stream().mapToLong(row -> row.<Long>getAs("n_" + q.name())).sum());
+        }
+        return quadrants;
     }
 
     /**
      * The rankings of every level, lagging first: rank 1 has the lowest score; ties go by code, and groups
-     * without a score come last, without a rank. Computed in one query (a few thousand rows at most), and
-     * ranked here rather than by a window over one partition.
+     * without a score come last, without a rank.
      *
-     * @return by level, one row per group: rank, level, code, title, score, transferability,
-     *     verificationCost, tasks, occupations, employment, shares (a struct by quadrant), weighting
+     * @param sums the rows of {@link #sumsByCode}
+     * @param groups where each code sits, its employment and the groups' titles
+     * @return by level, one row per group in {@link #RANKING}
      */
-    Map<SocLevel, Dataset<Row>> rankings() {
-        Dataset<Row> all = spark.sql(OccupationGroups.LEVELS.stream().map(Aggregations::ranking)
-                .collect(Collectors.joining(" UNION ALL ")));
-        StructType schema = new StructType().add("rank", DataTypes.IntegerType);
-        for (StructField field : all.schema().fields()) {
-            schema = field.name().equals("employment") ? schema.add("employment", DataTypes.LongType) : schema.add(field);
-        }
-        List<Row> rows = new ArrayList<>(all.collectAsList());
-        int score = all.schema().fieldIndex("score");
-        rows.sort(java.util.Comparator.comparing((Row r) -> r.isNullAt(score))
-                .thenComparing(r -> r.isNullAt(score) ? 0.0 : r.getDouble(score))
-                .thenComparing(r -> r.getString(1)));
-        Map<String, List<Row>> byLevel = new LinkedHashMap<>();
-        for (Row row : rows) {
-            List<Row> level = byLevel.computeIfAbsent(row.getString(0), l -> new ArrayList<>());
-            level.add(rounded(row, row.isNullAt(score) ? null : level.size() + 1));
-        }
-        Map<SocLevel, Dataset<Row>> rankings = new LinkedHashMap<>();
-        for (SocLevel level : OccupationGroups.LEVELS) {
-            rankings.put(level, spark.createDataFrame(byLevel.getOrDefault(level.label(), List.of()), schema));
-        }
-        return rankings;
-    }
-
-    // the rank first; means and shares rounded and employment to whole workers, as 'moravec rank' shows them
-    private static Row rounded(Row row, Integer rank) {
-        Object[] values = new Object[row.size() + 1];
-        values[0] = rank;
-        for (int i = 0; i < row.size(); i++) {
-            Object value = row.get(i);
-            String name = row.schema().fields()[i].name();
-            if (value instanceof Double d) {
-                values[i + 1] = name.equals("employment") ? (Object) Math.round(d) : (Object) VerdictJson.round(d);
-            } else if (value instanceof Row shares) {
-                Object[] rounded = new Object[shares.size()];
-                for (int q = 0; q < shares.size(); q++) {
-                    rounded[q] = shares.isNullAt(q) ? null : VerdictJson.round(shares.getDouble(q));
-                }
-                values[i + 1] = RowFactory.create(rounded);
-            } else {
-                values[i + 1] = value;
+    static Map<SocLevel, List<Row>> rankings(List<Row> sums, OccupationGroups groups) {
+        Map<String, Occupation> occupations = new TreeMap<>();
+        for (Row row : sums) {
+            String code = row.getAs("code");
+            if (code != null) {
+                occupations.computeIfAbsent(groups.groupOf(code, SocLevel.OCCUPATION), Occupation::new).add(row);
             }
         }
-        return RowFactory.create(values);
+        Map<SocLevel, List<Row>> rankings = new LinkedHashMap<>();
+        for (SocLevel level : OccupationGroups.LEVELS) {
+            Map<String, List<Occupation>> families = occupations.values().stream().collect(Collectors.groupingBy(
+                    o -> groups.groupOf(o.code, level), TreeMap::new, Collectors.toList()));
+            List<Family> scored = new ArrayList<>();
+            families.forEach((code, members) -> scored.add(new Family(level, code, members, groups)));
+            scored.sort(Comparator.comparing((Family f) -> f.score == null).thenComparing(f -> f.score == null ? 0.0
+                    : f.score).thenComparing(f -> f.code));
+            List<Row> rows = new ArrayList<>(scored.size());
+            for (Family family : scored) {
+                rows.add(family.row(family.score == null ? null : rows.size() + 1));
+            }
+            rankings.put(level, rows);
+        }
+        return rankings;
     }
 
     /**
      * A ranking flattened for CSV: the shares as {@code share.QUADRANT} columns, as {@code rank --format csv}
      * writes them.
      *
-     * @param ranking a ranking of {@link #level}
+     * @param ranking a ranking in {@link #RANKING}
      * @return the same rows, flat
      */
     static Dataset<Row> flat(Dataset<Row> ranking) {
@@ -141,59 +162,163 @@ final class Aggregations {
         return ranking.select(columns.toArray(Column[]::new));
     }
 
-    private static String occupationScores() {
-        Map<String, String> shares = new LinkedHashMap<>();
+    private static StructType ranking() {
+        StructType shares = new StructType();
         for (Quadrant q : Quadrant.values()) {
-            shares.put("q_" + q.name(), "sum(CASE WHEN quadrant = '" + q.name() + "' THEN w ELSE 0D END)");
+            shares = shares.add(q.name(), DataTypes.DoubleType);
         }
-        return "WITH scheme AS (SELECT occupation, bool_and(importance IS NOT NULL AND relevance IS NOT NULL) AS by_ratings"
-                + " FROM " + TASKS + " GROUP BY occupation),"
-                + " weighted AS (SELECT t.*, s.by_ratings, CASE WHEN s.by_ratings THEN t.importance * t.relevance"
-                + " WHEN t.task_type = '" + TaskType.CORE.name() + "' THEN 2D ELSE 1D END AS w"
-                + " FROM " + TASKS + " t JOIN scheme s ON t.occupation = s.occupation),"
-                + " sums AS (SELECT occupation, min(title) AS title, count(*) AS tasks, count(s) AS rated,"
-                + " bool_and(by_ratings) AS by_ratings, sum(w) AS weight,"
-                + " sum(CASE WHEN s IS NOT NULL THEN w END) AS rated_weight,"
-                + " sum(CASE WHEN s IS NOT NULL THEN w * t END) AS wt, sum(CASE WHEN s IS NOT NULL THEN w * vc END) AS wv,"
-                + " sum(CASE WHEN s IS NOT NULL THEN w * s END) AS ws, "
-                + shares.entrySet().stream().map(e -> e.getValue() + " AS " + e.getKey()).collect(Collectors.joining(", "))
-                + " FROM weighted GROUP BY occupation)"
-                + " SELECT occupation AS code, title, tasks, rated,"
-                + " CASE WHEN rated_weight > 0 THEN wt / rated_weight END AS transferability,"
-                + " CASE WHEN rated_weight > 0 THEN wv / rated_weight END AS verificationCost,"
-                + " CASE WHEN rated_weight > 0 THEN ws / rated_weight END AS score, "
-                + shares.keySet().stream().map(q -> "CASE WHEN weight > 0 THEN " + q + " / weight ELSE 0D END AS " + q)
-                        .collect(Collectors.joining(", "))
-                + ", CASE WHEN by_ratings THEN '" + TaskWeighting.IMPORTANCE_RELEVANCE.label() + "' ELSE '"
-                + TaskWeighting.TASK_TYPE.label() + "' END AS weighting"
-                + " FROM sums";
+        return new StructType().add("rank", DataTypes.IntegerType).add("level", DataTypes.StringType)
+                .add("code", DataTypes.StringType).add("title", DataTypes.StringType)
+                .add("score", DataTypes.DoubleType).add("transferability", DataTypes.DoubleType)
+                .add("verificationCost", DataTypes.DoubleType).add("tasks", DataTypes.LongType)
+                .add("occupations", DataTypes.LongType).add("employment", DataTypes.LongType).add("shares", shares)
+                .add("weighting", DataTypes.StringType);
     }
 
-    private static String ranking(SocLevel level) {
-        String group = level.label();
-        List<String> quadrants = Stream.of(Quadrant.values()).map(q -> "q_" + q.name()).toList();
-        String weighting = level == SocLevel.OCCUPATION ? "min(weighting)"
-                : "CASE WHEN max(family_employment) > 0 THEN 'occupations weighted by employment'"
-                        + " ELSE 'occupations weighted equally' END";
-        String title = level == SocLevel.OCCUPATION ? "coalesce(min(w.title), min(n.title))" : "min(n.title)";
-        return "(WITH occ AS (SELECT o.*, o.`" + (level == SocLevel.OCCUPATION ? "code" : group) + "` AS family FROM "
-                + OCCUPATIONS + " o),"
-                + " totals AS (SELECT family AS total_family, sum(CASE WHEN score IS NOT NULL AND employment > 0 THEN"
-                + " employment ELSE 0D END) AS family_employment FROM occ GROUP BY family),"
-                + " withTotal AS (SELECT occ.*, totals.family_employment FROM occ JOIN totals"
-                + " ON occ.family = totals.total_family),"
-                + " w AS (SELECT withTotal.*, CASE WHEN score IS NULL THEN NULL WHEN family_employment > 0 THEN"
-                + " CASE WHEN employment > 0 THEN employment ELSE 0D END ELSE 1D END AS ow FROM withTotal),"
-                + " families AS (SELECT w.family AS code, " + title + " AS title,"
-                + " sum(ow * score) / sum(ow) AS score, sum(ow * transferability) / sum(ow) AS transferability,"
-                + " sum(ow * verificationCost) / sum(ow) AS verificationCost, sum(tasks) AS tasks,"
-                + " count(score) AS occupations,"
-                + " CASE WHEN max(family_employment) > 0 THEN max(family_employment) END AS employment,"
-                + " named_struct(" + quadrants.stream().map(q -> "'" + q.substring(2) + "', sum(ow * " + q
-                        + ") / sum(ow)").collect(Collectors.joining(", ")) + ") AS shares,"
-                + " " + weighting + " AS weighting"
-                + " FROM w LEFT JOIN " + TITLES + " n ON w.family = n.code GROUP BY w.family)"
-                + " SELECT '" + group + "' AS level, code, title, score, transferability, verificationCost,"
-                + " tasks, occupations, employment, shares, weighting FROM families)";
+    /** An occupation: the sums of the codes that stand for it, and its scores. */
+    private static final class Occupation {
+        final String code;
+        String title;
+        long tasks;
+        long rated;
+        boolean byRatings = true;
+        final Map<String, Double> sums = new TreeMap<>();
+        Double transferability;
+        Double verificationCost;
+        Double score;
+        final Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
+
+        Occupation(String code) {
+            this.code = code;
+        }
+
+        void add(Row row) {
+            String rowTitle = row.getAs("title");
+            if (rowTitle != null && (title == null || rowTitle.compareTo(title) < 0)) {
+                title = rowTitle;
+            }
+            tasks += row.<Long>getAs("tasks");
+            rated += row.<Long>getAs("rated");
+            byRatings &= Boolean.TRUE.equals(row.getAs("by_ratings"));
+            for (Scheme scheme : Scheme.values()) {
+                for (String sum : sumNames()) {
+                    Object value = row.getAs(scheme.column(sum));
+                    sums.merge(scheme.column(sum), value == null ? 0.0 : (Double) value, Double::sum);
+                }
+            }
+            Scheme scheme = scheme();
+            double ratedWeight = sums.get(scheme.column("rated_weight"));
+            double weight = sums.get(scheme.column("weight"));
+            transferability = ratedWeight > 0 ? sums.get(scheme.column("wt")) / ratedWeight : null;
+            verificationCost = ratedWeight > 0 ? sums.get(scheme.column("wv")) / ratedWeight : null;
+            score = ratedWeight > 0 ? sums.get(scheme.column("ws")) / ratedWeight : null;
+            for (Quadrant q : Quadrant.values()) {
+                shares.put(q, weight > 0 ? sums.get(scheme.column("q_" + q.name())) / weight : 0.0);
+            }
+        }
+
+        Scheme scheme() {
+            return byRatings ? Scheme.RATINGS : Scheme.TASK_TYPE;
+        }
+
+        String weighting() {
+            return (byRatings ? TaskWeighting.IMPORTANCE_RELEVANCE : TaskWeighting.TASK_TYPE).label();
+        }
+
+        private static List<String> sumNames() {
+            List<String> names = new ArrayList<>(List.of("weight", "rated_weight", "wt", "wv", "ws"));
+            for (Quadrant q : Quadrant.values()) {
+                names.add("q_" + q.name());
+            }
+            return names;
+        }
+    }
+
+    /**
+     * A group at a level (at the occupation level, the occupation itself): the means of its scored
+     * occupations, weighted by employment where any of them has some, else equally.
+     */
+    private static final class Family {
+        final SocLevel level;
+        final String code;
+        final String title;
+        final long tasks;
+        final long occupations;
+        final Double employment;
+        final Double score;
+        final Double transferability;
+        final Double verificationCost;
+        final Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
+        final String weighting;
+
+        Family(SocLevel level, String code, List<Occupation> members, OccupationGroups groups) {
+            this.level = level;
+            this.code = code;
+            double familyEmployment = 0;
+            for (Occupation o : members) {
+                Double e = groups.employment(o.code);
+                if (o.score != null && e != null && e > 0) {
+                    familyEmployment += e;
+                }
+            }
+            double weights = 0;
+            double s = 0;
+            double t = 0;
+            double v = 0;
+            Map<Quadrant, Double> q = new EnumMap<>(Quadrant.class);
+            long scoredCount = 0;
+            long taskCount = 0;
+            for (Occupation o : members) {
+                taskCount += o.tasks;
+                if (o.score == null) {
+                    continue;
+                }
+                scoredCount++;
+                Double e = groups.employment(o.code);
+                double w = familyEmployment > 0 ? (e != null && e > 0 ? e : 0.0) : 1.0;
+                weights += w;
+                s += w * o.score;
+                t += w * o.transferability;
+                v += w * o.verificationCost;
+                for (Quadrant quadrant : Quadrant.values()) {
+                    q.merge(quadrant, w * o.shares.get(quadrant), Double::sum);
+                }
+            }
+            this.tasks = taskCount;
+            this.occupations = scoredCount;
+            this.employment = familyEmployment > 0 ? familyEmployment : null;
+            this.score = scoredCount > 0 ? s / weights : null;
+            this.transferability = scoredCount > 0 ? t / weights : null;
+            this.verificationCost = scoredCount > 0 ? v / weights : null;
+            if (scoredCount > 0) {
+                for (Map.Entry<Quadrant, Double> share : q.entrySet()) {
+                    shares.put(share.getKey(), share.getValue() / weights);
+                }
+            }
+            if (level == SocLevel.OCCUPATION) {
+                Occupation only = members.get(0);
+                this.title = only.title != null ? only.title : groups.title(code);
+                this.weighting = only.weighting();
+            } else {
+                this.title = groups.title(code);
+                this.weighting = familyEmployment > 0 ? "occupations weighted by employment"
+                        : "occupations weighted equally";
+            }
+        }
+
+        // means and shares rounded and employment to whole workers, as 'moravec rank' shows them
+        Row row(Integer rank) {
+            Object[] shareValues = new Object[Quadrant.values().length];
+            for (Quadrant q : Quadrant.values()) {
+                shareValues[q.ordinal()] = shares.isEmpty() ? null : VerdictJson.round(shares.get(q));
+            }
+            return RowFactory.create(rank, level.label(), code, title, rounded(score), rounded(transferability),
+                    rounded(verificationCost), tasks, occupations, employment == null ? null : Math.round(employment),
+                    RowFactory.create(shareValues), weighting);
+        }
+
+        private static Double rounded(Double value) {
+            return value == null ? null : VerdictJson.round(value);
+        }
     }
 }

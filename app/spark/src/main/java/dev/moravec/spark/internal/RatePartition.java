@@ -4,22 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Task;
 import dev.moravec.catalog.CatalogEntry;
 import dev.moravec.catalog.CatalogRecord;
+import dev.moravec.catalog.OnError;
+import dev.moravec.catalog.Rejection;
+import dev.moravec.model.ScorerOutcome;
 import dev.moravec.model.Verdict;
 import dev.moravec.taxonomy.sources.StarterCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * The verdict pass over a partition: reads the rows a batch at a time, rates each batch's records through
- * the executor's one plugin host and scoring engine ({@link WorkerSessions}), and gives each record's output
- * row, in input order. Rejected records are left out (the first pass wrote them). Lazy, so a partition of
- * any size holds one batch at a time.
+ * The pass over a partition: reads the rows a batch at a time, rates each batch's records through the
+ * executor's one plugin host and scoring engine ({@link WorkerSessions}), and gives each record's output
+ * row, in input order. A rejected record goes to the task's rejects file ({@link RejectsOutput}), or, with
+ * {@link OnError#FAIL}, stops the task ({@link BadRecordFailure}). Counts what it read and rejected and
+ * each scorer's outcomes. Lazy, so a partition of any size holds one batch at a time.
  */
 final class RatePartition implements MapPartitionsFunction<Row, Row> {
 
@@ -29,19 +37,27 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
     private final RowParser parser;
     private final OutputLayout layout;
     private final JobMeters meters;
+    private final RejectsOutput rejects;
+    private final OnError onError;
 
-    RatePartition(WorkerSetup setup, RowParser parser, OutputLayout layout, JobMeters meters) {
+    RatePartition(WorkerSetup setup, RowParser parser, OutputLayout layout, JobMeters meters, RejectsOutput rejects,
+            OnError onError) {
         this.setup = setup;
         this.parser = parser;
         this.layout = layout;
         this.meters = meters;
+        this.rejects = rejects;
+        this.onError = onError;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         Worker worker = WorkerSessions.get(setup);
         meters.hostStartNanos().add(WorkerSessions.takeStartNanos());
-        return new Batches(rows, worker.mapper(), worker, layout.renderer(worker.mapper()));
+        TaskContext task = TaskContext.get();
+        RejectsOutput.Attempt rejected = rejects.open(task.partitionId(), task.taskAttemptId(), worker.mapper());
+        task.addTaskCompletionListener((TaskCompletionListener) context -> rejected.abandon());
+        return new Batches(rows, worker.mapper(), worker, layout.renderer(worker.mapper()), rejected);
     }
 
     /** The output rows, one batch at a time. */
@@ -50,19 +66,29 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
         private final ObjectMapper mapper;
         private final Worker worker;
         private final BiFunction<CatalogRecord, Verdict, Row> renderer;
+        private final RejectsOutput.Attempt rejected;
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
-        Batches(Iterator<Row> rows, ObjectMapper mapper, Worker worker, BiFunction<CatalogRecord, Verdict, Row> renderer) {
+        Batches(Iterator<Row> rows, ObjectMapper mapper, Worker worker, BiFunction<CatalogRecord, Verdict, Row> renderer,
+                RejectsOutput.Attempt rejected) {
             this.rows = rows;
             this.mapper = mapper;
             this.worker = worker;
             this.renderer = renderer;
+            this.rejected = rejected;
         }
 
         @Override
         public boolean hasNext() {
             while (ready.isEmpty() && rows.hasNext()) {
                 rateNextBatch();
+            }
+            if (ready.isEmpty()) {
+                try {
+                    rejected.complete();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the rejects: " + e.getMessage(), e);
+                }
             }
             return !ready.isEmpty();
         }
@@ -78,12 +104,27 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
         private void rateNextBatch() {
             long t0 = System.nanoTime();
             List<CatalogRecord> records = new ArrayList<>(setup.batchSize());
+            long read = 0;
+            long rejects = 0;
             while (records.size() < setup.batchSize() && rows.hasNext()) {
                 CatalogEntry entry = parser.parse(rows.next(), mapper);
                 if (entry instanceof CatalogRecord record) {
                     records.add(record.withTitleFrom(StarterCatalog::title));
+                } else if (entry instanceof Rejection rejection) {
+                    if (onError == OnError.FAIL) {
+                        throw new BadRecordFailure(rejection.message());
+                    }
+                    try {
+                        rejected.write(rejection);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the rejects: " + e.getMessage(), e);
+                    }
+                    rejects++;
                 }
+                read += entry == null ? 0 : 1;
             }
+            meters.read().add(read);
+            meters.rejected().add(rejects);
             List<Task> tasks = new ArrayList<>(records.size());
             for (CatalogRecord record : records) {
                 tasks.add(record.task());
@@ -99,6 +140,9 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
             long t2 = System.nanoTime();
             for (int i = 0; i < records.size(); i++) {
                 ready.add(renderer.apply(records.get(i), verdicts.get(i)));
+                for (ScorerOutcome outcome : verdicts.get(i).outcomes()) {
+                    meters.outcomes().add(OutcomeCounts.key(outcome.scorer(), outcome.version(), outcome.status().name()));
+                }
             }
             long t3 = System.nanoTime();
             meters.parseNanos().add(t1 - t0);

@@ -1,10 +1,10 @@
 package dev.moravec.spark.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.catalog.OnError;
+import dev.moravec.catalog.VerdictJson;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.Quadrant;
 import dev.moravec.taxonomy.sources.SocLevel;
@@ -13,8 +13,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,20 +24,19 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Classifies a catalog with Spark, in passes over the input: the first reads every record and writes the
- * rejected ones (it rates nothing); the second rates the records in batches on the executors, one plugin
- * host per executor JVM, and writes the verdict records; then the verdicts are read back to count them,
- * to rank occupations and families in Spark SQL, and to write the summary. Output, under {@code --out}:
+ * Classifies a catalog with Spark in one pass over the input: the executors rate the records in batches,
+ * one plugin host per executor JVM, and write the verdict records, the rejected records beside them; then
+ * the verdicts written are summed per occupation code in Spark SQL, and the driver scores and ranks
+ * occupations and families from those sums and writes the summary. Output, under {@code --out}:
  *
  * <pre>
  * verdicts/          the verdict records, Parquet or JSON Lines (part files, as Spark writes them)
- * rejects/           the rejected records, JSON Lines as classify's rejects file
+ * rejects/           the rejected records, JSON Lines as classify's rejects file, a part file per partition
  * scores/LEVEL.parquet, scores/LEVEL.csv   occupation scores and family rankings at every SOC level
  * summary.json       the counts (read = classified + rejected), the scorers' outcomes, where the time went
  * </pre>
@@ -47,12 +44,11 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkClassifier {
 
     /** The passes, as job descriptions: the Spark UI and the summary name them so. */
-    static final String REJECTS_PASS = "moravec: read and reject";
     static final String VERDICTS_PASS = "moravec: rate and write verdicts";
     static final String SCORES_PASS = "moravec: count and rank";
 
-    /** The columns of {@link VerdictRows#SCHEMA} the counts and the rankings read. */
-    private static final StructType COUNTED = counted();
+    /** The columns of {@link VerdictRows#SCHEMA} the sums read. */
+    private static final StructType SUMMED = summed();
 
     /**
      * What to classify and how.
@@ -121,80 +117,79 @@ public final class SparkClassifier {
         String verdictsDir = child(out, "verdicts");
 
         long t0 = System.nanoTime();
-        context.setJobDescription(REJECTS_PASS);
-        inSpark(() -> rows.mapPartitions(new RejectPartition(input.parser(), meters), Encoders.STRING())
-                .write().mode(SaveMode.ErrorIfExists).text(rejectsDir));
-        long rejected = spark.read().text(rejectsDir).count();
-        if (rejected > 0 && request.onError() == OnError.FAIL) {
-            throw new BadInputException(firstRejection(rejectsDir) + ". Fix the record, or run with --on-error skip to"
-                    + " rate the others and keep the " + rejected + " bad record" + (rejected == 1 ? "" : "s")
-                    + " in " + rejectsDir);
-        }
-
-        long t1 = System.nanoTime();
         context.setJobDescription(VERDICTS_PASS);
         OutputLayout layout = request.layout();
-        inSpark(() -> {
-            var writer = rows.mapPartitions(new RatePartition(setup, input.parser(), layout, meters),
-                    Encoders.row(layout.schema())).write().mode(SaveMode.ErrorIfExists);
-            if (layout.partitionBy() != null) {
-                writer = writer.partitionBy(layout.partitionBy());
+        RejectsOutput rejects = new RejectsOutput(rejectsDir, context.hadoopConfiguration());
+        try {
+            inSpark(() -> {
+                var writer = rows.mapPartitions(new RatePartition(setup, input.parser(), layout, meters, rejects,
+                        request.onError()), Encoders.row(layout.schema())).write().mode(SaveMode.ErrorIfExists);
+                if (layout.partitionBy() != null) {
+                    writer = writer.partitionBy(layout.partitionBy());
+                }
+                if (layout.format() == OutputFormat.PARQUET) {
+                    writer.parquet(verdictsDir);
+                } else {
+                    writer.text(verdictsDir);
+                }
+            });
+        } catch (JobFailedException e) {
+            rejects.abort();
+            Optional<String> bad = failFast.badRecordMessage(e.getCause());
+            if (bad.isPresent()) {
+                fs.delete(out, true); // what was written is the verdicts of some pieces of the input: of no use
+                throw new BadInputException(bad.get() + ". Fix the record, or run with --on-error skip to rate the"
+                        + " others and keep the bad ones in " + rejectsDir);
             }
-            if (layout.format() == OutputFormat.PARQUET) {
-                writer.parquet(verdictsDir);
-            } else {
-                writer.text(verdictsDir);
-            }
-        });
+            throw e;
+        }
+        rejects.commit();
 
-        long t2 = System.nanoTime();
+        long t1 = System.nanoTime();
         context.setJobDescription(SCORES_PASS);
         if (!context.getConf().contains("spark.sql.shuffle.partitions")) {
-            // the counts and rankings shuffle little: Spark's default of 200 pieces costs more than it saves
+            // the sums shuffle a row per occupation code from each task: Spark's default of 200 pieces costs more
+            // than it saves
             spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(context.defaultParallelism()));
         }
         if (!context.getConf().contains("spark.sql.adaptive.enabled")) {
-            // small queries: adaptive execution would run each of their stages as a job of its own
+            // one small aggregation: adaptive execution would run each of its stages as a job of its own
             spark.conf().set("spark.sql.adaptive.enabled", "false");
         }
-        Dataset<Row> verdicts = readVerdicts(verdictsDir, layout).cache();
-        try {
-            long classified = verdicts.count();
-            Map<Quadrant, Long> quadrants = quadrants(verdicts);
-            writeScores(verdicts, child(out, "scores"), request.employment());
-            long t3 = System.nanoTime();
-            ObjectNode json = mapper.createObjectNode();
-            json.set("inputs", mapper.valueToTree(request.inputs()));
-            json.put("inputFormat", input.format().name().toLowerCase(java.util.Locale.ROOT));
-            json.put("out", request.out());
-            json.put("format", layout.format().name().toLowerCase(java.util.Locale.ROOT));
-            json.put("partitionBy", layout.partitionBy());
-            json.put("master", context.master());
-            json.put("spark", spark.version());
-            json.put("partitions", rows.rdd().getNumPartitions());
-            json.put("read", meters.read().value());
-            json.put("classified", classified);
-            json.put("rejected", rejected);
-            json.put("reconciles", meters.read().value() == classified + rejected);
-            ObjectNode byQuadrant = json.putObject("quadrants");
-            quadrants.forEach((q, n) -> byQuadrant.put(q.name(), n));
-            json.set("scorers", scorers(verdicts));
-            json.set("plugins", mapper.valueToTree(List.copyOf(setup.plugins().keySet())));
-            ObjectNode seconds = json.putObject("seconds");
-            seconds.put("startup", seconds(request.startup().toNanos()));
-            seconds.put("openInput", seconds(t0 - started));
-            seconds.put("rejectsPass", seconds(t1 - t0));
-            seconds.put("verdictsPass", seconds(t2 - t1));
-            seconds.put("countAndRank", seconds(t3 - t2));
-            seconds.put("job", seconds(t3 - started));
-            json.set("taskSeconds", taskSeconds(meters));
-            JobSummary summary = new JobSummary(meters.read().value(), classified, rejected, quadrants,
-                    Duration.ofNanos(t3 - started), json);
-            writeSummary(fs, new org.apache.hadoop.fs.Path(out, "summary.json"), json);
-            return summary;
-        } finally {
-            verdicts.unpersist();
-        }
+        List<Row> sums = Aggregations.sumsByCode(readVerdicts(verdictsDir, layout)).collectAsList();
+        long classified = sums.stream().mapToLong(row -> row.<Long>getAs("tasks")).sum();
+        long rejected = meters.rejected().value();
+        Map<Quadrant, Long> quadrants = Aggregations.quadrants(sums);
+        writeScores(sums, child(out, "scores"), request.employment());
+        long t2 = System.nanoTime();
+        ObjectNode json = mapper.createObjectNode();
+        json.set("inputs", mapper.valueToTree(request.inputs()));
+        json.put("inputFormat", input.format().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("out", request.out());
+        json.put("format", layout.format().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("partitionBy", layout.partitionBy());
+        json.put("master", context.master());
+        json.put("spark", spark.version());
+        json.put("partitions", rows.rdd().getNumPartitions());
+        json.put("read", meters.read().value());
+        json.put("classified", classified);
+        json.put("rejected", rejected);
+        json.put("reconciles", meters.read().value() == classified + rejected);
+        ObjectNode byQuadrant = json.putObject("quadrants");
+        quadrants.forEach((q, n) -> byQuadrant.put(q.name(), n));
+        json.set("scorers", scorers(meters.outcomes().value()));
+        json.set("plugins", mapper.valueToTree(List.copyOf(setup.plugins().keySet())));
+        ObjectNode seconds = json.putObject("seconds");
+        seconds.put("startup", seconds(request.startup().toNanos()));
+        seconds.put("openInput", seconds(t0 - started));
+        seconds.put("verdictsPass", seconds(t1 - t0));
+        seconds.put("countAndRank", seconds(t2 - t1));
+        seconds.put("job", seconds(t2 - started));
+        json.set("taskSeconds", taskSeconds(meters));
+        JobSummary summary = new JobSummary(meters.read().value(), classified, rejected, quadrants,
+                Duration.ofNanos(t2 - started), json);
+        writeSummary(fs, new org.apache.hadoop.fs.Path(out, "summary.json"), json);
+        return summary;
     }
 
     /** Runs a Spark action, turning a failed job into the plugin host's message where that is the reason. */
@@ -238,91 +233,58 @@ public final class SparkClassifier {
         return new org.apache.hadoop.fs.Path(parent, name).toString();
     }
 
-    private String firstRejection(String rejectsDir) throws IOException {
-        JsonNode first = mapper.readTree(spark.read().text(rejectsDir).first().getString(0));
-        String line = first.path("line").isNumber() ? ":" + first.get("line").asLong() : "";
-        String field = first.path("field").isTextual() ? "field '" + first.get("field").asText() + "': " : "";
-        return first.path("source").asText() + line + ": " + field + first.path("reason").asText();
-    }
-
     /**
-     * The verdicts read back for the counts and the rankings: only the columns they use (each rating's scorer,
-     * version and status; occupation, task type, weights, T, V, S and quadrant), so Parquet reads those
-     * columns alone and the JSON reader builds nothing else, and what the pass caches is a few numbers and
-     * words per task, not the whole record with its evidence and the input's other columns.
+     * The verdicts read back for the sums: only the columns they use (occupation, task type, weights, T, V,
+     * S and quadrant), so Parquet reads those columns alone and the JSON reader builds nothing else.
      */
     private Dataset<Row> readVerdicts(String verdictsDir, OutputLayout layout) {
-        StructType schema = COUNTED;
+        StructType schema = SUMMED;
         if (layout.partitionBy() != null) {
             // a partition column comes from the folder names, not from the part files
-            schema = new StructType(java.util.Arrays.stream(COUNTED.fields())
+            schema = new StructType(java.util.Arrays.stream(SUMMED.fields())
                     .filter(field -> !field.name().equals(layout.partitionBy())).toArray(StructField[]::new));
         }
         var reader = spark.read().schema(schema);
         return layout.format() == OutputFormat.PARQUET ? reader.parquet(verdictsDir) : reader.json(verdictsDir);
     }
 
-    private static StructType counted() {
+    private static StructType summed() {
         StructType schema = new StructType();
         for (StructField field : VerdictRows.SCHEMA.fields()) {
             switch (field.name()) {
-                case "id", "statement", "fields" -> { }
+                case "occupation", "taskType", VerdictJson.TRANSFERABILITY, VerdictJson.VERIFICATION_COST, VerdictJson.SCORE,
+                        VerdictJson.QUADRANT -> schema = schema.add(field.name(), field.dataType(), true);
                 case "weights" -> schema = schema.add(field.name(), new StructType().add("importance", DataTypes.DoubleType)
                         .add("relevance", DataTypes.DoubleType), true);
-                case "ratings" -> schema = schema.add(field.name(), DataTypes.createArrayType(new StructType()
-                        .add("scorer", DataTypes.StringType).add("version", DataTypes.StringType)
-                        .add("status", DataTypes.StringType), false), true);
-                default -> schema = schema.add(field.name(), field.dataType(), true);
+                default -> { }
             }
         }
         return schema;
     }
 
-    private static Map<Quadrant, Long> quadrants(Dataset<Row> verdicts) {
-        Map<Quadrant, Long> quadrants = new EnumMap<>(Quadrant.class);
-        for (Quadrant q : Quadrant.values()) {
-            quadrants.put(q, 0L);
-        }
-        for (Row row : verdicts.groupBy("quadrant").count().collectAsList()) {
-            quadrants.put(Quadrant.valueOf(row.getString(0)), row.getLong(1));
-        }
-        return quadrants;
-    }
-
-    private ArrayNode scorers(Dataset<Row> verdicts) {
-        List<Row> rows = verdicts.select(functions.explode(functions.col("ratings")).as("r"))
-                .groupBy("r.scorer", "r.version", "r.status").count()
-                .orderBy("scorer", "version", "status").collectAsList();
+    private ArrayNode scorers(Map<String, Long> outcomes) {
         ArrayNode scorers = mapper.createArrayNode();
         ObjectNode current = null;
-        for (Row row : rows) {
-            if (current == null || !current.get("scorer").asText().equals(row.getString(0))
-                    || !current.get("version").asText().equals(row.getString(1))) {
-                current = scorers.addObject().put("scorer", row.getString(0)).put("version", row.getString(1));
+        for (Map.Entry<String, Long> outcome : outcomes.entrySet()) {
+            String[] key = outcome.getKey().split("\t", 3);
+            if (current == null || !current.get("scorer").asText().equals(key[0])
+                    || !current.get("version").asText().equals(key[1])) {
+                current = scorers.addObject().put("scorer", key[0]).put("version", key[1]);
                 current.putObject("outcomes");
             }
-            ((ObjectNode) current.get("outcomes")).put(row.getString(2), row.getLong(3));
+            ((ObjectNode) current.get("outcomes")).put(key[2], outcome.getValue());
         }
         return scorers;
     }
 
-    private void writeScores(Dataset<Row> verdicts, String scoresDir, Path employment)
-            throws BadInputException, IOException {
-        List<String> codes = new ArrayList<>();
-        for (Row row : verdicts.select(functions.col("occupation.code")).where(functions.col("occupation.code").isNotNull())
-                .distinct().collectAsList()) {
-            codes.add(row.getString(0));
-        }
-        Aggregations aggregations = new Aggregations(spark, verdicts, OccupationGroups.of(spark, codes, employment));
-        try {
-            for (Map.Entry<SocLevel, Dataset<Row>> ranking : aggregations.rankings().entrySet()) {
-                String name = scoresDir + "/" + ranking.getKey().label();
-                Dataset<Row> rows = ranking.getValue().coalesce(1);
-                rows.write().parquet(name + ".parquet");
-                Aggregations.flat(rows).write().option("header", "true").csv(name + ".csv");
-            }
-        } finally {
-            aggregations.close();
+    private void writeScores(List<Row> sums, String scoresDir, Path employment) throws BadInputException, IOException {
+        List<String> codes = sums.stream().map(row -> row.<String>getAs("code")).filter(java.util.Objects::nonNull).toList();
+        Map<SocLevel, List<Row>> rankings = Aggregations.rankings(sums, OccupationGroups.of(codes, employment));
+        for (Map.Entry<SocLevel, List<Row>> ranking : rankings.entrySet()) {
+            String name = scoresDir + "/" + ranking.getKey().label();
+            Dataset<Row> rows = spark.createDataFrame(ranking.getValue(), Aggregations.RANKING).coalesce(1);
+            rows.write().parquet(name + ".parquet");
+            Aggregations.flat(rows).write().option("header", "true").csv(name + ".csv");
         }
     }
 
@@ -332,15 +294,13 @@ public final class SparkClassifier {
         node.put("parse", seconds(meters.parseNanos().value()));
         node.put("rate", seconds(meters.rateNanos().value()));
         node.put("render", seconds(meters.renderNanos().value()));
-        for (String pass : List.of(REJECTS_PASS, VERDICTS_PASS)) {
-            TaskClock.Times times = clock.of(pass);
-            ObjectNode of = node.putObject(pass.equals(VERDICTS_PASS) ? "verdictsPassTasks" : "rejectsPassTasks");
-            of.put("tasks", times.tasks());
-            of.put("run", times.run() / 1000.0);
-            of.put("deserialize", times.deserialize() / 1000.0);
-            of.put("serializeResults", times.serializeResults() / 1000.0);
-            of.put("gc", times.gc() / 1000.0);
-        }
+        TaskClock.Times times = clock.of(VERDICTS_PASS);
+        ObjectNode of = node.putObject("verdictsPassTasks");
+        of.put("tasks", times.tasks());
+        of.put("run", times.run() / 1000.0);
+        of.put("deserialize", times.deserialize() / 1000.0);
+        of.put("serializeResults", times.serializeResults() / 1000.0);
+        of.put("gc", times.gc() / 1000.0);
         return node;
     }
 

@@ -17,6 +17,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
+    /** The HotSpot flag that compiles methods of any size. */
+    static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
+
     private SparkSessions() {}
 
     /**
@@ -39,6 +42,14 @@ public final class SparkSessions {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
+        }
+        // Spark turns the verdict rows into its own with one generated method per stage, which for the records'
+        // nested ratings and bottlenecks outgrows the 8,000 bytes of code HotSpot compiles: run interpreted, it
+        // cost more than rating did. Executors started for the job compile it (a local master runs in the
+        // launcher's JVM, which gets the same flag from bin/moravec)
+        String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+        if (!executorOptions.contains("DontCompileHugeMethods")) {
+            conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + COMPILE_HUGE_METHODS).strip());
         }
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
