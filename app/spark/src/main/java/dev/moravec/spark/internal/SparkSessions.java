@@ -51,6 +51,9 @@ public final class SparkSessions {
         if (!executorOptions.contains("DontCompileHugeMethods")) {
             conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + COMPILE_HUGE_METHODS).strip());
         }
+        // the verdict row has more fields than Spark's default of 25 before it shortens a plan's description,
+        // and it says so on every run
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
