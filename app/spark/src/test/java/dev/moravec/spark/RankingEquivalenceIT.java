@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark job's occupation scores and family rankings (Spark SQL) equal {@code moravec rank}'s
- * ({@link Rankings} over the taxonomy index, which stores each occupation's {@code OccupationScore}) at
- * every SOC level, for the same tasks rated by the same scorer: task weights by importance x relevance
+ * The Spark job's occupation scores and family rankings (summed in Spark SQL, ranked on the driver) equal
+ * {@code moravec rank}'s ({@link Rankings} over the taxonomy index, which stores each occupation's {@code
+ * OccupationScore}) at every SOC level, for the same tasks rated by the same scorer: task weights by importance x relevance
  * and employment-weighted families (the fixture release with its task ratings and employment file), and
  * core 2 / supplemental 1 with equally weighted families (the starter catalog, across all 22 major
  * groups). The job's values are the means of the rounded verdicts it writes, so they agree to 1e-4.

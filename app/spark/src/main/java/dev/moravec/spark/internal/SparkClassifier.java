@@ -156,10 +156,10 @@ public final class SparkClassifier {
             // one small aggregation: adaptive execution would run each of its stages as a job of its own
             spark.conf().set("spark.sql.adaptive.enabled", "false");
         }
-        List<Row> sums = Aggregations.sumsByCode(readVerdicts(verdictsDir, layout)).collectAsList();
+        List<Row> sums = OccupationSums.byCode(readVerdicts(verdictsDir, layout)).collectAsList();
         long classified = sums.stream().mapToLong(row -> row.<Long>getAs("tasks")).sum();
         long rejected = meters.rejected().value();
-        Map<Quadrant, Long> quadrants = Aggregations.quadrants(sums);
+        Map<Quadrant, Long> quadrants = OccupationSums.quadrants(sums);
         writeScores(sums, child(out, "scores"), request.employment());
         long t2 = System.nanoTime();
         ObjectNode json = mapper.createObjectNode();
@@ -279,12 +279,12 @@ public final class SparkClassifier {
 
     private void writeScores(List<Row> sums, String scoresDir, Path employment) throws BadInputException, IOException {
         List<String> codes = sums.stream().map(row -> row.<String>getAs("code")).filter(java.util.Objects::nonNull).toList();
-        Map<SocLevel, List<Row>> rankings = Aggregations.rankings(sums, OccupationGroups.of(codes, employment));
+        Map<SocLevel, List<Row>> rankings = FamilyRankings.of(sums, OccupationGroups.of(codes, employment));
         for (Map.Entry<SocLevel, List<Row>> ranking : rankings.entrySet()) {
             String name = scoresDir + "/" + ranking.getKey().label();
-            Dataset<Row> rows = spark.createDataFrame(ranking.getValue(), Aggregations.RANKING).coalesce(1);
+            Dataset<Row> rows = spark.createDataFrame(ranking.getValue(), FamilyRankings.SCHEMA).coalesce(1);
             rows.write().parquet(name + ".parquet");
-            Aggregations.flat(rows).write().option("header", "true").csv(name + ".csv");
+            FamilyRankings.flat(rows).write().option("header", "true").csv(name + ".csv");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.moravec.spark.internal;
 
-import dev.moravec.api.TaskType;
 import dev.moravec.catalog.VerdictJson;
 import dev.moravec.model.Quadrant;
 import dev.moravec.model.TaskWeighting;
+import dev.moravec.spark.internal.OccupationSums.Scheme;
 import dev.moravec.taxonomy.sources.SocLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,101 +22,30 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Occupation scores and family rankings, weighted as {@code moravec rank} weights them ({@code
+ * Occupation scores and family rankings at every SOC level, on the driver, from the sums Spark SQL made
+ * per occupation code ({@link OccupationSums}), weighted as {@code moravec rank} weights them ({@code
  * OccupationScore}, {@code TaskWeighting}, {@code Rankings}): an occupation's T, V and S are the means of
  * its rated tasks weighted by importance x relevance where every task has both, else core 2 / supplemental
  * 1, with each quadrant's weighted share of all its tasks; a family's are the means of its scored
- * occupations, weighted by employment where an employment file gives any, else equally.
- *
- * <p>The tasks are summed in Spark SQL, one group per occupation code of the catalog ({@link #sumsByCode}:
- * every sum either weighting needs, so one pass over the verdicts does). What that gives is a row per
- * code, a few thousand at most whatever the catalog's size, which the driver combines into occupations
- * and families and ranks ({@link #rankings}): small data, where Spark's cost per query and per stage
- * would be most of the time.
+ * occupations, weighted by employment where an employment file gives any, else equally. A few thousand
+ * rows at most, where Spark's cost per query and per stage would be most of the time.
  */
-final class Aggregations {
-
-    /** The two ways an occupation's tasks are weighted, as the columns of {@link #sumsByCode} name them. */
-    private enum Scheme {
-        /** importance x relevance, where every task of the occupation has both */
-        RATINGS("weights.importance * weights.relevance"),
-        /** core 2, supplemental (or unknown) 1 */
-        TASK_TYPE("CASE WHEN taskType = '" + TaskType.CORE.name() + "' THEN 2D ELSE 1D END");
-
-        final String weight;
-
-        Scheme(String weight) {
-            this.weight = weight;
-        }
-
-        String column(String sum) {
-            return sum + "_" + name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    private static final String VERDICTS = "moravec_verdicts";
+final class FamilyRankings {
 
     /** The columns of a ranking, as {@code rank --format json} names them, the rank first. */
-    static final StructType RANKING = ranking();
+    static final StructType SCHEMA = schema();
 
-    private Aggregations() {}
-
-    /**
-     * The tasks summed per occupation code and title, in Spark SQL (grouped by both, so Spark sums in a hash
-     * table, where the least title of a code would make it sort every task): {@code code} (null for tasks
-     * without one), {@code title}, {@code tasks}, {@code rated} (tasks with a score), {@code by_ratings}
-     * (every task has importance and relevance), each quadrant's count ({@code n_QUADRANT}), and for each
-     * weighting the weight of all tasks, of the rated ones, the weighted sums of T, V and S over the rated
-     * ones and each quadrant's weight.
-     *
-     * @param verdicts the verdict records (at least occupation, taskType, weights, T, V, S and quadrant)
-     * @return one row per code and title
-     */
-    static Dataset<Row> sumsByCode(Dataset<Row> verdicts) {
-        List<String> sums = new ArrayList<>(List.of("occupation.code AS code", "occupation.title AS title",
-                "count(*) AS tasks", "count(score) AS rated",
-                "bool_and(weights.importance IS NOT NULL AND weights.relevance IS NOT NULL) AS by_ratings"));
-        for (Quadrant q : Quadrant.values()) {
-            sums.add("count_if(quadrant = '" + q.name() + "') AS n_" + q.name());
-        }
-        for (Scheme scheme : Scheme.values()) {
-            String w = "(" + scheme.weight + ")";
-            sums.add("sum(" + w + ") AS " + scheme.column("weight"));
-            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " END) AS " + scheme.column("rated_weight"));
-            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * transferability END) AS " + scheme.column("wt"));
-            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * verificationCost END) AS " + scheme.column("wv"));
-            sums.add("sum(CASE WHEN score IS NOT NULL THEN " + w + " * score END) AS " + scheme.column("ws"));
-            for (Quadrant q : Quadrant.values()) {
-                sums.add("sum(CASE WHEN quadrant = '" + q.name() + "' THEN " + w + " ELSE 0D END) AS "
-                        + scheme.column("q_" + q.name()));
-            }
-        }
-        verdicts.createOrReplaceTempView(VERDICTS);
-        return verdicts.sparkSession().sql("SELECT " + String.join(", ", sums) + " FROM " + VERDICTS
-                + " GROUP BY occupation.code, occupation.title");
-    }
-
-    /**
-     * @param sums the rows of {@link #sumsByCode}
-     * @return the tasks per quadrant, over every code (and tasks without one)
-     */
-    static Map<Quadrant, Long> quadrants(List<Row> sums) {
-        Map<Quadrant, Long> quadrants = new EnumMap<>(Quadrant.class);
-        for (Quadrant q : Quadrant.values()) {
-            quadrants.put(q, sums.stream().mapToLong(row -> row.<Long>getAs("n_" + q.name())).sum());
-        }
-        return quadrants;
-    }
+    private FamilyRankings() {}
 
     /**
      * The rankings of every level, lagging first: rank 1 has the lowest score; ties go by code, and groups
      * without a score come last, without a rank.
      *
-     * @param sums the rows of {@link #sumsByCode}
+     * @param sums the rows of {@link OccupationSums#byCode}
      * @param groups where each code sits, its employment and the groups' titles
-     * @return by level, one row per group in {@link #RANKING}
+     * @return by level, one row per group in {@link #SCHEMA}
      */
-    static Map<SocLevel, List<Row>> rankings(List<Row> sums, OccupationGroups groups) {
+    static Map<SocLevel, List<Row>> of(List<Row> sums, OccupationGroups groups) {
         Map<String, Occupation> occupations = new TreeMap<>();
         for (Row row : sums) {
             String code = row.getAs("code");
@@ -145,7 +74,7 @@ final class Aggregations {
      * A ranking flattened for CSV: the shares as {@code share.QUADRANT} columns, as {@code rank --format csv}
      * writes them.
      *
-     * @param ranking a ranking in {@link #RANKING}
+     * @param ranking a ranking in {@link #SCHEMA}
      * @return the same rows, flat
      */
     static Dataset<Row> flat(Dataset<Row> ranking) {
@@ -162,7 +91,7 @@ final class Aggregations {
         return ranking.select(columns.toArray(Column[]::new));
     }
 
-    private static StructType ranking() {
+    private static StructType schema() {
         StructType shares = new StructType();
         for (Quadrant q : Quadrant.values()) {
             shares = shares.add(q.name(), DataTypes.DoubleType);
@@ -201,7 +130,7 @@ final class Aggregations {
             rated += row.<Long>getAs("rated");
             byRatings &= Boolean.TRUE.equals(row.getAs("by_ratings"));
             for (Scheme scheme : Scheme.values()) {
-                for (String sum : sumNames()) {
+                for (String sum : OccupationSums.SUMS) {
                     Object value = row.getAs(scheme.column(sum));
                     sums.merge(scheme.column(sum), value == null ? 0.0 : (Double) value, Double::sum);
                 }
@@ -223,14 +152,6 @@ final class Aggregations {
 
         String weighting() {
             return (byRatings ? TaskWeighting.IMPORTANCE_RELEVANCE : TaskWeighting.TASK_TYPE).label();
-        }
-
-        private static List<String> sumNames() {
-            List<String> names = new ArrayList<>(List.of("weight", "rated_weight", "wt", "wv", "ws"));
-            for (Quadrant q : Quadrant.values()) {
-                names.add("q_" + q.name());
-            }
-            return names;
         }
     }
 
