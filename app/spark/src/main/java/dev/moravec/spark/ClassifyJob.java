@@ -48,15 +48,6 @@ import picocli.CommandLine.Spec;
                 + " on any file system Spark reads."})
 public final class ClassifyJob implements Callable<Integer> {
 
-    /** The verdict records' format, as the option takes it. */
-    enum Format { parquet, jsonl }
-
-    /** The input layout, as the option takes it. */
-    enum InFormat { tsv, csv, jsonl, parquet }
-
-    /** The policy for bad records, as the option takes it. */
-    enum Errors { fail, skip }
-
     private final Environment environment;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -72,11 +63,11 @@ public final class ClassifyJob implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "parquet",
             description = "Verdict records as parquet (default) or jsonl (each line as 'moravec classify' writes it).")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--in-format", paramLabel = "FORMAT",
             description = "tsv, csv, jsonl or parquet (default: from the first file's name, else its first line).")
-    InFormat inFormat;
+    InputFormat inFormat;
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (default: the one spark-submit"
@@ -107,7 +98,7 @@ public final class ClassifyJob implements Callable<Integer> {
     @Option(names = "--on-error", paramLabel = "POLICY", defaultValue = "fail",
             description = "fail: stop at the first bad record a task meets, leaving no output (default); skip: rate the"
                     + " others and keep the bad ones in rejects/.")
-    Errors onError;
+    OnError onError;
 
     @Option(names = "--employment", paramLabel = "FILE",
             description = "A BLS OEWS national employment file (CSV), to weight occupations within families by"
@@ -156,7 +147,7 @@ public final class ClassifyJob implements Callable<Integer> {
         }
         OutputLayout layout;
         try {
-            layout = new OutputLayout(format == Format.parquet ? OutputFormat.PARQUET : OutputFormat.JSONL, partitionBy);
+            layout = new OutputLayout(format, partitionBy);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -179,8 +170,8 @@ public final class ClassifyJob implements Callable<Integer> {
                         : environment.dataDir(null).toString();
                 WorkerSetup setup = kit.setup(dataDir, threads, batchSize);
                 SparkClassifier.Request request = new SparkClassifier.Request(inputs,
-                        Optional.ofNullable(inFormat).map(f -> InputFormat.valueOf(f.name().toUpperCase(Locale.ROOT))),
-                        out, layout, overwrite, onError == Errors.skip ? OnError.SKIP : OnError.FAIL, partitions,
+                        Optional.ofNullable(inFormat),
+                        out, layout, overwrite, onError, partitions,
                         employment, startup);
                 JobSummary summary = new SparkClassifier(spark, setup, failFast, clock, mapper).run(request);
                 printSummary(err, summary, spark.sparkContext().master());

@@ -104,18 +104,13 @@ final class FamilyRankings {
                 .add("weighting", DataTypes.StringType);
     }
 
-    /** An occupation: the sums of the codes that stand for it, and its scores. */
+    /** An occupation: the sums of the codes that stand for it, and its scores, as its weighting makes them. */
     private static final class Occupation {
         final String code;
         String title;
         long tasks;
-        long rated;
         boolean byRatings = true;
         final Map<String, Double> sums = new TreeMap<>();
-        Double transferability;
-        Double verificationCost;
-        Double score;
-        final Map<Quadrant, Double> shares = new EnumMap<>(Quadrant.class);
 
         Occupation(String code) {
             this.code = code;
@@ -127,7 +122,6 @@ final class FamilyRankings {
                 title = rowTitle;
             }
             tasks += row.<Long>getAs("tasks");
-            rated += row.<Long>getAs("rated");
             byRatings &= Boolean.TRUE.equals(row.getAs("by_ratings"));
             for (Scheme scheme : Scheme.values()) {
                 for (String sum : OccupationSums.SUMS) {
@@ -135,15 +129,22 @@ final class FamilyRankings {
                     sums.merge(scheme.column(sum), value == null ? 0.0 : (Double) value, Double::sum);
                 }
             }
-            Scheme scheme = scheme();
-            double ratedWeight = sums.get(scheme.column("rated_weight"));
-            double weight = sums.get(scheme.column("weight"));
-            transferability = ratedWeight > 0 ? sums.get(scheme.column("wt")) / ratedWeight : null;
-            verificationCost = ratedWeight > 0 ? sums.get(scheme.column("wv")) / ratedWeight : null;
-            score = ratedWeight > 0 ? sums.get(scheme.column("ws")) / ratedWeight : null;
-            for (Quadrant q : Quadrant.values()) {
-                shares.put(q, weight > 0 ? sums.get(scheme.column("q_" + q.name())) / weight : 0.0);
-            }
+        }
+
+        /** @return the mean of the rated tasks' T, V or S ({@code wt}, {@code wv}, {@code ws}), null with none */
+        Double mean(String weightedSum) {
+            double ratedWeight = sum("rated_weight");
+            return ratedWeight > 0 ? sum(weightedSum) / ratedWeight : null;
+        }
+
+        /** @return the quadrant's weighted share of all the occupation's tasks */
+        double share(Quadrant quadrant) {
+            double weight = sum("weight");
+            return weight > 0 ? sum("q_" + quadrant.name()) / weight : 0.0;
+        }
+
+        private double sum(String name) {
+            return sums.get(scheme().column(name));
         }
 
         Scheme scheme() {
@@ -178,7 +179,7 @@ final class FamilyRankings {
             double familyEmployment = 0;
             for (Occupation o : members) {
                 Double e = groups.employment(o.code);
-                if (o.score != null && e != null && e > 0) {
+                if (o.mean("ws") != null && e != null && e > 0) {
                     familyEmployment += e;
                 }
             }
@@ -191,18 +192,18 @@ final class FamilyRankings {
             long taskCount = 0;
             for (Occupation o : members) {
                 taskCount += o.tasks;
-                if (o.score == null) {
+                if (o.mean("ws") == null) {
                     continue;
                 }
                 scoredCount++;
                 Double e = groups.employment(o.code);
                 double w = familyEmployment > 0 ? (e != null && e > 0 ? e : 0.0) : 1.0;
                 weights += w;
-                s += w * o.score;
-                t += w * o.transferability;
-                v += w * o.verificationCost;
+                s += w * o.mean("ws");
+                t += w * o.mean("wt");
+                v += w * o.mean("wv");
                 for (Quadrant quadrant : Quadrant.values()) {
-                    q.merge(quadrant, w * o.shares.get(quadrant), Double::sum);
+                    q.merge(quadrant, w * o.share(quadrant), Double::sum);
                 }
             }
             this.tasks = taskCount;

@@ -115,11 +115,6 @@ public final class JobKit implements AutoCloseable {
         return warnings;
     }
 
-    /** @return the names of the scorer jars that will run */
-    public List<String> pluginNames() {
-        return plugins.keySet().stream().map(p -> p.getFileName().toString()).toList();
-    }
-
     /**
      * The files to ship, as {@code spark-submit --files} takes them: given to the Spark session as
      * {@code spark.files} when it starts. (Files added to a running context are not sent with the tasks of
@@ -191,7 +186,12 @@ public final class JobKit implements AutoCloseable {
         return dir;
     }
 
-    private static void delete(Path dir) {
+    /**
+     * Deletes a temporary folder, as far as it can: one left behind is harmless.
+     *
+     * @param dir the folder
+     */
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

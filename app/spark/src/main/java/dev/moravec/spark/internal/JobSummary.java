@@ -1,6 +1,5 @@
 package dev.moravec.spark.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.model.Quadrant;
 import java.time.Duration;
 import java.util.Map;
@@ -14,10 +13,8 @@ import java.util.Map;
  * @param rejected the rejected records written
  * @param quadrants the verdicts per quadrant
  * @param elapsed the run's time, from the Spark session's start to the summary
- * @param json the summary as written: these figures, the scorers' outcomes, the passes' times
  */
-public record JobSummary(long read, long classified, long rejected, Map<Quadrant, Long> quadrants, Duration elapsed,
-        ObjectNode json) {
+public record JobSummary(long read, long classified, long rejected, Map<Quadrant, Long> quadrants, Duration elapsed) {
 
     /** @return whether {@code read == classified + rejected} */
     public boolean reconciles() {

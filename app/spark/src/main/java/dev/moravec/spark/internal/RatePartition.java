@@ -1,6 +1,5 @@
 package dev.moravec.spark.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.moravec.api.Task;
 import dev.moravec.catalog.CatalogEntry;
 import dev.moravec.catalog.CatalogRecord;
@@ -13,8 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import org.apache.spark.TaskContext;
@@ -57,22 +58,20 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
         TaskContext task = TaskContext.get();
         RejectsOutput.Attempt rejected = rejects.open(task.partitionId(), task.taskAttemptId(), worker.mapper());
         task.addTaskCompletionListener((TaskCompletionListener) context -> rejected.abandon());
-        return new Batches(rows, worker.mapper(), worker, layout.renderer(worker.mapper()), rejected);
+        return new Batches(rows, worker, layout.renderer(worker.mapper()), rejected);
     }
 
     /** The output rows, one batch at a time. */
     private final class Batches implements Iterator<Row> {
         private final Iterator<Row> rows;
-        private final ObjectMapper mapper;
         private final Worker worker;
         private final BiFunction<CatalogRecord, Verdict, Row> renderer;
         private final RejectsOutput.Attempt rejected;
         private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
-        Batches(Iterator<Row> rows, ObjectMapper mapper, Worker worker, BiFunction<CatalogRecord, Verdict, Row> renderer,
+        Batches(Iterator<Row> rows, Worker worker, BiFunction<CatalogRecord, Verdict, Row> renderer,
                 RejectsOutput.Attempt rejected) {
             this.rows = rows;
-            this.mapper = mapper;
             this.worker = worker;
             this.renderer = renderer;
             this.rejected = rejected;
@@ -107,7 +106,7 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
             long read = 0;
             long rejects = 0;
             while (records.size() < setup.batchSize() && rows.hasNext()) {
-                CatalogEntry entry = parser.parse(rows.next(), mapper);
+                CatalogEntry entry = parser.parse(rows.next(), worker.mapper());
                 if (entry instanceof CatalogRecord record) {
                     records.add(record.withTitleFrom(StarterCatalog::title));
                 } else if (entry instanceof Rejection rejection) {
@@ -138,12 +137,15 @@ final class RatePartition implements MapPartitionsFunction<Row, Row> {
                 throw new IllegalStateException("interrupted while rating: the task was killed", e);
             }
             long t2 = System.nanoTime();
+            Map<OutcomeCounts.Outcome, Long> outcomes = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
                 ready.add(renderer.apply(records.get(i), verdicts.get(i)));
                 for (ScorerOutcome outcome : verdicts.get(i).outcomes()) {
-                    meters.outcomes().add(OutcomeCounts.key(outcome.scorer(), outcome.version(), outcome.status().name()));
+                    outcomes.merge(new OutcomeCounts.Outcome(outcome.scorer(), outcome.version(), outcome.status().name()),
+                            1L, Long::sum);
                 }
             }
+            meters.outcomes().addAll(outcomes);
             long t3 = System.nanoTime();
             meters.parseNanos().add(t1 - t0);
             meters.rateNanos().add(t2 - t1);

@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * The rejects of the rating pass, written beside the verdicts in the same pass over the input: each task
@@ -29,10 +30,10 @@ final class RejectsOutput implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final String ATTEMPTS = "_attempts";
-    private static final Pattern COMPLETE = Pattern.compile("part-(\\d+)-(\\d+)\\.jsonl");
+    private static final Pattern COMPLETE = Pattern.compile("part-(\\d+)-\\d+\\.jsonl");
 
     private final String dir;
-    private final HadoopSettings hadoop;
+    private final SerializableConfiguration hadoop; // what the executors write with: the driver's file systems
 
     /**
      * @param dir the rejects folder
@@ -40,7 +41,7 @@ final class RejectsOutput implements Serializable {
      */
     RejectsOutput(String dir, Configuration configuration) {
         this.dir = dir;
-        this.hadoop = new HadoopSettings(configuration);
+        this.hadoop = new SerializableConfiguration(configuration);
     }
 
     /**
@@ -65,22 +66,17 @@ final class RejectsOutput implements Serializable {
     void commit() throws IOException {
         Path folder = new Path(dir);
         Path attempts = new Path(folder, ATTEMPTS);
-        FileSystem fs = folder.getFileSystem(hadoop.configuration());
+        FileSystem fs = folder.getFileSystem(hadoop.value());
         fs.mkdirs(folder);
         if (!fs.exists(attempts)) {
             return;
         }
+        // by partition, one complete file: every complete attempt of a partition rejected the same records
         Map<Integer, Path> kept = new TreeMap<>();
-        Map<Integer, Long> keptAttempt = new TreeMap<>();
         for (FileStatus file : fs.listStatus(attempts)) {
             Matcher name = COMPLETE.matcher(file.getPath().getName());
             if (name.matches()) {
-                int partition = Integer.parseInt(name.group(1));
-                long attempt = Long.parseLong(name.group(2));
-                if (!keptAttempt.containsKey(partition) || attempt < keptAttempt.get(partition)) {
-                    keptAttempt.put(partition, attempt);
-                    kept.put(partition, file.getPath());
-                }
+                kept.putIfAbsent(Integer.parseInt(name.group(1)), file.getPath());
             }
         }
         for (Map.Entry<Integer, Path> file : kept.entrySet()) {
@@ -99,7 +95,7 @@ final class RejectsOutput implements Serializable {
      */
     void abort() throws IOException {
         Path attempts = new Path(new Path(dir), ATTEMPTS);
-        attempts.getFileSystem(hadoop.configuration()).delete(attempts, true);
+        attempts.getFileSystem(hadoop.value()).delete(attempts, true);
     }
 
     /** One task attempt's rejects. Not thread-safe: a task reads its partition on one thread. */
@@ -109,6 +105,7 @@ final class RejectsOutput implements Serializable {
         private final ObjectMapper mapper;
         private RejectsWriter writer;
         private Path file;
+        private Path written; // the file while the attempt writes it
         private boolean ended;
 
         private Attempt(int partition, long attempt, ObjectMapper mapper) {
@@ -125,8 +122,8 @@ final class RejectsOutput implements Serializable {
             if (writer == null) {
                 file = new Path(new Path(new Path(dir), ATTEMPTS),
                         String.format(java.util.Locale.ROOT, "part-%05d-%d.jsonl", partition, attempt));
-                FileSystem fs = file.getFileSystem(hadoop.configuration());
-                writer = new RejectsWriter(fs.create(new Path(file.getParent(), file.getName() + ".tmp"), true), mapper);
+                written = new Path(file.getParent(), file.getName() + ".tmp");
+                writer = new RejectsWriter(written.getFileSystem(hadoop.value()).create(written, true), mapper);
             }
             writer.write(rejection);
         }
@@ -143,8 +140,7 @@ final class RejectsOutput implements Serializable {
             ended = true;
             if (writer != null) {
                 writer.close();
-                Path written = new Path(file.getParent(), file.getName() + ".tmp");
-                if (!written.getFileSystem(hadoop.configuration()).rename(written, file)) {
+                if (!written.getFileSystem(hadoop.value()).rename(written, file)) {
                     throw new IOException("cannot rename " + written + " to " + file);
                 }
             }

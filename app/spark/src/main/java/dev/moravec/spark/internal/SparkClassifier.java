@@ -187,7 +187,7 @@ public final class SparkClassifier {
         seconds.put("job", seconds(t2 - started));
         json.set("taskSeconds", taskSeconds(meters));
         JobSummary summary = new JobSummary(meters.read().value(), classified, rejected, quadrants,
-                Duration.ofNanos(t2 - started), json);
+                Duration.ofNanos(t2 - started));
         writeSummary(fs, new org.apache.hadoop.fs.Path(out, "summary.json"), json);
         return summary;
     }
@@ -262,17 +262,17 @@ public final class SparkClassifier {
         return schema;
     }
 
-    private ArrayNode scorers(Map<String, Long> outcomes) {
+    private ArrayNode scorers(Map<OutcomeCounts.Outcome, Long> outcomes) {
         ArrayNode scorers = mapper.createArrayNode();
         ObjectNode current = null;
-        for (Map.Entry<String, Long> outcome : outcomes.entrySet()) {
-            String[] key = outcome.getKey().split("\t", 3);
-            if (current == null || !current.get("scorer").asText().equals(key[0])
-                    || !current.get("version").asText().equals(key[1])) {
-                current = scorers.addObject().put("scorer", key[0]).put("version", key[1]);
+        for (Map.Entry<OutcomeCounts.Outcome, Long> counted : outcomes.entrySet()) {
+            OutcomeCounts.Outcome outcome = counted.getKey();
+            if (current == null || !current.get("scorer").asText().equals(outcome.scorer())
+                    || !current.get("version").asText().equals(outcome.version())) {
+                current = scorers.addObject().put("scorer", outcome.scorer()).put("version", outcome.version());
                 current.putObject("outcomes");
             }
-            ((ObjectNode) current.get("outcomes")).put(key[2], outcome.getValue());
+            ((ObjectNode) current.get("outcomes")).put(outcome.status(), counted.getValue());
         }
         return scorers;
     }

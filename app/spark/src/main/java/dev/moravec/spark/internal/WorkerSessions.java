@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 
@@ -102,7 +100,7 @@ public final class WorkerSessions {
             worker = null;
         }
         if (home != null) {
-            deleteQuietly(home);
+            JobKit.delete(home);
             home = null;
         }
         setup = null;
@@ -202,15 +200,5 @@ public final class WorkerSessions {
         SparkEnv env = SparkEnv.get();
         int available = Runtime.getRuntime().availableProcessors();
         return env == null ? available : Math.max(1, env.conf().getInt("spark.executor.cores", available));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }
