@@ -175,7 +175,7 @@ public final class LabelReader {
                 }
             }
             for (int i = 0; i < names.size() && label < 0; i++) {
-                if (TableRows.letters(names.get(i)).equals(TableRows.letters(column))) {
+                if (Column.normalise(names.get(i)).equals(Column.normalise(column))) {
                     label = i;
                 }
             }

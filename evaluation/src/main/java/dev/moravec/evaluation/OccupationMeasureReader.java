@@ -1,6 +1,7 @@
 package dev.moravec.evaluation;
 
 import dev.moravec.catalog.CatalogFormat;
+import dev.moravec.catalog.Column;
 import dev.moravec.catalog.TextInput;
 import dev.moravec.model.BadInputException;
 import dev.moravec.model.OccupationCode;
@@ -155,7 +156,7 @@ public final class OccupationMeasureReader {
             }
         }
         for (int i = 0; i < header.size(); i++) {
-            if (TableRows.letters(header.get(i)).equals(TableRows.letters(wanted))) {
+            if (Column.normalise(header.get(i)).equals(Column.normalise(wanted))) {
                 return i;
             }
         }
@@ -166,7 +167,7 @@ public final class OccupationMeasureReader {
     private static int codeColumn(String source, List<String> header) throws BadInputException {
         for (String known : CODE_NAMES) {
             for (int i = 0; i < header.size(); i++) {
-                if (TableRows.letters(header.get(i)).equals(known)) {
+                if (Column.normalise(header.get(i)).equals(known)) {
                     return i;
                 }
             }

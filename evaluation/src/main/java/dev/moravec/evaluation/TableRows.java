@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The rows of a TSV or CSV file with a header line, each with the line it starts on, for the files the
@@ -110,22 +109,6 @@ public final class TableRows implements AutoCloseable {
             throw new BadInputException(name + ":" + JsonErrors.line(e, line) + ": " + JsonErrors.message(e)
                     + "; the file cannot be read past this point: fix the quoting", e);
         }
-    }
-
-    /**
-     * A column name reduced to its letters and digits, lower case, so {@code SOC Code} and {@code soc_code} match.
-     *
-     * @param name a column name
-     * @return its letters and digits
-     */
-    public static String letters(String name) {
-        StringBuilder b = new StringBuilder();
-        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class OverrideTargetMixin {
 
     /** @return the O*NET-SOC code: a SOC code {@code 15-1252} means {@code 15-1252.00} */
     public String occupationCode() {
-        return dev.moravec.model.OccupationCode.isSoc(occupation) ? occupation + ".00" : occupation;
+        return dev.moravec.model.OccupationCode.onetSocOf(occupation);
     }
 
     /** @return the author given, else the user's login name */

@@ -133,8 +133,8 @@ final class RankCommand implements Callable<Integer> {
     private void printTable(PrintWriter out, Ranking ranking, String overrides) {
         boolean tasks = ranking.level().equals("task");
         boolean other = !ranking.classification().equals("soc2018");
-        boolean wages = ranking.weight().equals("wages") && ranking.rows().stream().anyMatch(r -> r.wageBill() != null);
         boolean wageColumn = ranking.rows().stream().anyMatch(r -> r.wageBill() != null);
+        boolean wages = ranking.weight().equals("wages") && wageColumn;
         out.println("Ranking " + (other ? Classification.ofLabel(ranking.classification()).title() + " " : "")
                 + ranking.level() + " level, " + (ranking.lagging() ? "lagging first" : "leading first")
                 + (family == null ? "" : ", within " + family)

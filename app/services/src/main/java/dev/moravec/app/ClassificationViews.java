@@ -102,7 +102,7 @@ public final class ClassificationViews {
             VerdictJson.putNumber(node, VerdictJson.SCORE, score.score());
             VerdictJson.putNumber(node, VerdictJson.TRANSFERABILITY, score.transferability());
             VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
-            node.set("shares", quadrants(score.shares()));
+            node.set("shares", shares(score.shares()));
             node.put("bottleneck", score.dominantBottleneck().map(Enum::name).orElse(null));
         } else {
             node.putNull(VerdictJson.SCORE);
@@ -164,7 +164,7 @@ public final class ClassificationViews {
             r.put("placed", Math.round(row.placed()));
             r.put("coverage", VerdictJson.round(row.coverage()));
             r.put("occupations", row.occupations());
-            r.set("shares", quadrants(row.shares()));
+            r.set("shares", shares(row.shares()));
             putMoney(r, "wageBill", row.wageBill());
             r.set("wageBillByQuadrant", money(row.wageBillByQuadrant()));
             ObjectNode lagging = r.putObject("wageBillLaggingBy");
@@ -287,7 +287,11 @@ public final class ClassificationViews {
         return node;
     }
 
-    private ObjectNode quadrants(Map<Quadrant, Double> shares) {
+    /**
+     * @param shares each quadrant's share
+     * @return every quadrant with its share, rounded for output ({@code 0} where there is none)
+     */
+    ObjectNode shares(Map<Quadrant, Double> shares) {
         ObjectNode node = mapper.createObjectNode();
         for (Quadrant q : Quadrant.values()) {
             node.put(q.name(), VerdictJson.round(shares.getOrDefault(q, 0.0)));

@@ -168,7 +168,7 @@ public final class JsonViews {
         } else {
             r.put("employment", Math.round(row.employment()));
         }
-        r.set("shares", shares(row.shares()));
+        r.set("shares", classifications.shares(row.shares()));
         classifications.putRankingRow(r, row);
         return r;
     }
@@ -322,7 +322,7 @@ public final class JsonViews {
             VerdictJson.putNumber(node, VerdictJson.TRANSFERABILITY, score.transferability());
             VerdictJson.putNumber(node, VerdictJson.VERIFICATION_COST, score.verificationCost());
             node.put("weighting", score.weighting().label());
-            node.set("shares", shares(score.shares()));
+            node.set("shares", classifications.shares(score.shares()));
             ObjectNode bottlenecks = node.putObject("bottlenecks");
             bottlenecks.put("dominant", name(score.dominantBottleneck().orElse(null)));
             bottlenecks.set("factors", factors(score.factors()));
@@ -675,13 +675,5 @@ public final class JsonViews {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private ObjectNode shares(Map<Quadrant, Double> shares) {
-        ObjectNode node = object();
-        for (Quadrant q : Quadrant.values()) {
-            node.put(q.name(), VerdictJson.round(shares.getOrDefault(q, 0.0)));
-        }
-        return node;
     }
 }

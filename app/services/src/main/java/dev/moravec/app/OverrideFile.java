@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moravec.catalog.CatalogFormat;
+import dev.moravec.catalog.Column;
 import dev.moravec.catalog.TextInput;
 import dev.moravec.evaluation.TableRows;
 import dev.moravec.model.AnalystOverride;
@@ -58,7 +59,7 @@ public final class OverrideFile {
         }
 
         static Field of(String name) {
-            String letters = TableRows.letters(name);
+            String letters = Column.normalise(name);
             for (Field field : values()) {
                 if (field.names.contains(letters)) {
                     return field;
@@ -186,7 +187,7 @@ public final class OverrideFile {
                 throw new BadInputException(where + "field 'occupation': '" + code
                         + "' is not an O*NET-SOC code (##-####.##) or SOC code (##-####)");
             }
-            String occupation = OccupationCode.isSoc(code) ? code + ".00" : code;
+            String occupation = OccupationCode.onetSocOf(code);
             AnalystOverride override;
             try {
                 override = new AnalystOverride(occupation, values.get(Field.TASK),

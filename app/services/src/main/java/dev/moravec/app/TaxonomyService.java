@@ -104,31 +104,6 @@ public final class TaxonomyService {
     }
 
     /**
-     * Ranks tasks, occupations or families.
-     *
-     * @param request the level, order, family and limit
-     * @return the ranking
-     * @throws BadInputException if the level or family is unknown
-     * @throws IOException if the index cannot be read
-     */
-    public Ranking rank(Rankings.Request request) throws BadInputException, IOException {
-        return new Rankings(index).rank(request);
-    }
-
-    /**
-     * Ranks tasks, occupations or families under a breakthrough scenario.
-     *
-     * @param request the level, order, family and limit
-     * @param relief the scenario, or {@code null} for the scores as classified
-     * @return the ranking
-     * @throws BadInputException if the level or family is unknown
-     * @throws IOException if the index cannot be read
-     */
-    public Ranking rank(Rankings.Request request, Relief relief) throws BadInputException, IOException {
-        return new Rankings(index).rank(request, relief);
-    }
-
-    /**
      * Ranks with analyst overrides and, if asked, 90% intervals and rank ranges.
      *
      * @param request the level, order, family and limit
@@ -329,43 +304,6 @@ public final class TaxonomyService {
      */
     public static List<Relief> reliefs(EngineConfig config) {
         return config.scenarios().values().stream().map(s -> new Relief(s, config.thresholds())).toList();
-    }
-
-    /**
-     * An occupation's drill-down.
-     *
-     * @param code its O*NET-SOC code, or its SOC code
-     * @return the occupation with its family path, score and tasks
-     * @throws BadInputException if the taxonomy has no such occupation
-     * @throws IOException if the index cannot be read
-     */
-    public OccupationDetails.Detail occupation(String code) throws BadInputException, IOException {
-        return new OccupationDetails(index).show(code);
-    }
-
-    /**
-     * The classified tasks of a family as points of the quadrant scatter.
-     *
-     * @param family the family, or {@code null} for all
-     * @param limit the most points
-     * @return the points
-     * @throws IOException if the index cannot be read
-     */
-    public TaskPoints.Result points(String family, int limit) throws IOException {
-        return new TaskPoints(index).points(family, limit);
-    }
-
-    /**
-     * The classified tasks of a family as scatter points, moved by a scenario.
-     *
-     * @param family the family, or {@code null} for all
-     * @param limit the most points
-     * @param relief the scenario, or {@code null}
-     * @return the points
-     * @throws IOException if the index cannot be read
-     */
-    public TaskPoints.Result points(String family, int limit, Relief relief) throws IOException {
-        return new TaskPoints(index).points(family, limit, relief);
     }
 
     /**

@@ -62,7 +62,13 @@ public enum Column {
         return Optional.ofNullable(BY_NAME.get(normalise(header)));
     }
 
-    static String normalise(String header) {
+    /**
+     * A column name reduced to its letters and digits, lower case, so {@code SOC Code} and {@code soc_code} match.
+     *
+     * @param header a column name
+     * @return its letters and digits
+     */
+    public static String normalise(String header) {
         StringBuilder name = new StringBuilder(header.length());
         for (char c : header.toLowerCase(Locale.ROOT).toCharArray()) {
             if (Character.isLetterOrDigit(c)) {

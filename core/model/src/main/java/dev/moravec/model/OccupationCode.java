@@ -78,6 +78,16 @@ public record OccupationCode(String value) {
         return isOccupation() ? value : value + ".00";
     }
 
+    /**
+     * The O*NET-SOC code a text names, where it is a code: {@code 15-1252} gives {@code 15-1252.00}.
+     *
+     * @param text a code, or any other text
+     * @return the O*NET-SOC code, or the text as it is when it is no SOC or O*NET-SOC code
+     */
+    public static String onetSocOf(String text) {
+        return isValid(text) ? new OccupationCode(text).onetSoc() : text;
+    }
+
     /** @return the six-digit SOC part: {@code 15-1252.01} gives {@code 15-1252} */
     public String soc() {
         return value.substring(0, 7);

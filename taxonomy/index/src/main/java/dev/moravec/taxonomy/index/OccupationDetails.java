@@ -46,17 +46,6 @@ public final class OccupationDetails {
     public record Detail(Occupation occupation, List<SocHierarchy.Node> path, OccupationScore score, List<TaskLine> tasks,
             Standing standing, OverrideReport overrides) {
 
-        /**
-         * A drill-down without intervals or overrides.
-         *
-         * @param occupation the occupation
-         * @param path the groups above it
-         * @param score its score
-         * @param tasks its tasks
-         */
-        public Detail(Occupation occupation, List<SocHierarchy.Node> path, OccupationScore score, List<TaskLine> tasks) {
-            this(occupation, path, score, tasks, null, OverrideReport.NONE);
-        }
     }
 
     /**
@@ -151,7 +140,7 @@ public final class OccupationDetails {
      * @throws IOException if the index cannot be read
      */
     public Detail show(String code, ViewOptions view) throws BadInputException, IOException {
-        String onetCode = OccupationCode.isSoc(code) ? code + ".00" : code;
+        String onetCode = OccupationCode.onetSocOf(code);
         Detail detail = index.search(searcher -> {
             OverrideTargets targets = OverrideTargets.resolve(searcher, view.overrides());
             SocHierarchy hierarchy = index.hierarchy(searcher);

@@ -36,20 +36,6 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
     }
 
     /**
-     * A ranking of SOC 2018 codes weighted by employment.
-     *
-     * @param level what is ranked
-     * @param lagging lowest first
-     * @param rows the rows
-     * @param weighting how tasks and occupations were weighted
-     * @param unscored how many items had no score
-     * @param scenario the scenario, or {@code null}
-     */
-    public Ranking(String level, boolean lagging, List<Row> rows, String weighting, int unscored, String scenario) {
-        this(level, lagging, rows, weighting, unscored, scenario, null, OverrideReport.NONE);
-    }
-
-    /**
      * A ranking of SOC 2018 codes weighted by employment, with intervals or overrides.
      *
      * @param level what is ranked
@@ -95,28 +81,6 @@ public record Ranking(String level, boolean lagging, List<Row> rows, String weig
             int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
             Map<BottleneckFactor, Double> laggingBy, Double wageBill, Map<Quadrant, Double> wageBillByQuadrant,
             Double coverage, ScoreInterval interval, RankRange rankRange, int overridden) {
-
-        /**
-         * A row without wages, coverage, intervals or overrides.
-         *
-         * @param code the code
-         * @param title the title
-         * @param taskId the task's id, or {@code null}
-         * @param statement the statement, or {@code null}
-         * @param scores the scores
-         * @param tasks the number of tasks
-         * @param occupations the number of scored occupations
-         * @param employment their employment, or {@code null}
-         * @param shares the quadrants' shares
-         * @param bottleneck what holds it back most, or {@code null}
-         * @param laggingBy the lagging share behind each factor
-         */
-        public Row(String code, String title, String taskId, String statement, Scores scores, long tasks,
-                int occupations, Double employment, Map<Quadrant, Double> shares, BottleneckFactor bottleneck,
-                Map<BottleneckFactor, Double> laggingBy) {
-            this(code, title, taskId, statement, scores, tasks, occupations, employment, shares, bottleneck, laggingBy,
-                    null, Map.of(), null, null, null, 0);
-        }
 
         /**
          * A row without wages or coverage.

@@ -55,18 +55,6 @@ final class ScoreIntervals {
     }
 
     /**
-     * A family's (or an occupation's) resampled scores.
-     *
-     * @param estimator the occupations' resampled scores
-     * @param level the SOC level the family is of
-     * @param family the family
-     * @return one score per resample, or {@code null} when it has no rated task
-     */
-    static double[] replicates(IntervalEstimator estimator, SocLevel level, FamilyTotals family) {
-        return replicates(estimator, level == SocLevel.OCCUPATION, family);
-    }
-
-    /**
      * Ranked rows with their intervals and rank ranges.
      *
      * @param rows every ranked row, in ranking order

@@ -173,11 +173,6 @@ public final class FamilyTotals {
         return scored;
     }
 
-    /** @return the number of its scored occupations with an employment figure */
-    public int withEmployment() {
-        return withEmployment;
-    }
-
     /** @return the number of its scored occupations with employment and a wage */
     public int withWages() {
         return withWages;

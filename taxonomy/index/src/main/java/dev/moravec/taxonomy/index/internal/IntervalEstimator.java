@@ -92,11 +92,6 @@ public final class IntervalEstimator {
         return new IntervalEstimator(settings, scorers.size());
     }
 
-    /** @return the settings */
-    public IntervalSettings settings() {
-        return settings;
-    }
-
     /**
      * An occupation's resampled scores.
      *

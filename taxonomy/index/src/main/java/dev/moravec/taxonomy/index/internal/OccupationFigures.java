@@ -39,18 +39,6 @@ import org.apache.lucene.search.TermQuery;
 public record OccupationFigures(String code, OccupationScore score, Double employment, long tasks, Double annualWage) {
 
     /**
-     * Figures without a wage.
-     *
-     * @param code the O*NET-SOC code
-     * @param score its score, or {@code null}
-     * @param employment its employment, or {@code null}
-     * @param tasks its number of tasks
-     */
-    public OccupationFigures(String code, OccupationScore score, Double employment, long tasks) {
-        this(code, score, employment, tasks, null);
-    }
-
-    /**
      * The same occupation with other employment and wage, as an industry holds it.
      *
      * @param employment its employment there
