@@ -186,7 +186,9 @@ public final class HtmlReport {
         data.set("ranking", views.ranking(new Rankings(index).rank(new Rankings.Request(level, true, family,
                 Integer.MAX_VALUE), null, options.view()), family));
         TaxonomyService taxonomy = new TaxonomyService(index);
-        data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family), family));
+        // with the overrides the points and the ranking apply; without the intervals, which its table does not show
+        data.set("bottlenecks", views.bottlenecks(taxonomy.bottlenecks(level, family,
+                new ViewOptions(options.view().overrides(), null)), family));
         // a taxonomy never classified has nothing a scenario could move
         data.set("scenarios", views.scenarios(classified == null ? List.of()
                 : taxonomy.scenarios(TaxonomyService.reliefs(options.config()), options.thresholds(), level, family, SCENARIO_RISES)));

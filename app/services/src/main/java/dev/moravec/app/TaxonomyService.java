@@ -183,19 +183,6 @@ public final class TaxonomyService {
     }
 
     /**
-     * Why a level's families lag: the share of their lagging work behind each bottleneck factor.
-     *
-     * @param level occupation, detailed, broad, minor or major
-     * @param family a SOC group to stay within, or {@code null}
-     * @return the families, the most lagging work first
-     * @throws BadInputException if the level is unknown
-     * @throws IOException if the index cannot be read
-     */
-    public BottleneckShares.Result bottlenecks(String level, String family) throws BadInputException, IOException {
-        return new BottleneckShares(index).of(level, family);
-    }
-
-    /**
      * Why a level's groups lag, in a classification, weighted by employment or wage bill.
      *
      * @param level a level of the classification, or {@code null} for its finest
